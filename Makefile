@@ -1,0 +1,71 @@
+# careerplan — the two commands are `make run` and `make test`.
+# Needs only Python 3.12+ and make; everything else is installed into .tools/ and .venv/.
+
+PYTHON ?= python3
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+# Browser tests drive Debian's Chromium; Chromium and its caches stay out of the home folder.
+CHROMIUM ?= /usr/bin/chromium
+BROWSER_HOME := $(CURDIR)/.data/browser
+
+.PHONY: help install run test test-unit test-e2e lint format chromium screenshot bench clean
+
+help:
+	@echo "make run     start web, worker and beat (embedded PostgreSQL and Redis unless"
+	@echo "             DATABASE_URL / REDIS_URL are set) at http://127.0.0.1:8000/"
+	@echo "make test    run the whole test suite, browser tests included"
+	@echo "make lint    ruff (lint + format check) and mypy on the services"
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv
+
+$(BIN)/python: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen
+	@touch $(BIN)/python
+
+install: $(BIN)/python
+
+run: install
+	$(BIN)/python -m careerplan.devrun
+
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		echo "Installing Debian's chromium for the browser tests…"; \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO="sudo"; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+# Unit and integration tests, then the browser tests in their own process (Playwright's event
+# loop needs DJANGO_ALLOW_ASYNC_UNSAFE, which must not leak into the other tests).
+test: install chromium
+	$(BIN)/python -m careerplan.embedded -- $(MAKE) --no-print-directory test-unit test-e2e
+
+test-unit:
+	$(BIN)/pytest -m "not e2e" -p no:playwright $(PYTEST_ARGS)
+
+test-e2e:
+	mkdir -p $(BROWSER_HOME)
+	XDG_CONFIG_HOME=$(BROWSER_HOME) XDG_CACHE_HOME=$(BROWSER_HOME) \
+	DJANGO_ALLOW_ASYNC_UNSAFE=true CHROMIUM=$(CHROMIUM) \
+	$(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+screenshot: install chromium
+	$(BIN)/python -m careerplan.embedded -- $(BIN)/python scripts/screenshot.py
+
+clean:
+	rm -rf $(VENV) $(TOOLS) staticfiles

@@ -1,0 +1,56 @@
+import re
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils.html import escape, linebreaks
+from django.utils.safestring import mark_safe
+
+from apps.accounts import services
+
+_URL = re.compile(r"(https?://[^\s<]+)")
+
+# The one link that matters in an email gets a button in the HTML version.
+_ACTIONS = (
+    ("activate_url", "Confirm your email address"),
+    ("password_reset_url", "Choose a new password"),
+)
+
+
+def _text_to_html(text: str) -> str:
+    """Paragraphs and clickable links built from the (escaped) plain-text body."""
+    return _URL.sub(r'<a href="\1">\1</a>', linebreaks(escape(text)))
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def render_mail(self, template_prefix, email, context, headers=None) -> EmailMessage:
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        if isinstance(message, EmailMultiAlternatives) and not message.alternatives:
+            action = next(
+                ((context[key], label) for key, label in _ACTIONS if context.get(key)), None
+            )
+            html = render_to_string(
+                "emails/account.html",
+                {
+                    "subject": message.subject,
+                    "content": mark_safe(_text_to_html(message.body)),  # noqa: S308 - escaped
+                    "action": action,
+                    "site_url": settings.SITE_URL,
+                },
+            )
+            message.attach_alternative(html, "text/html")
+        return message
+
+    def send_mail(self, template_prefix, email, context) -> None:
+        request = allauth_context.request
+        ctx = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            "site_url": settings.SITE_URL,
+            **context,
+        }
+        services.email_send(message=self.render_mail(template_prefix, email, ctx))

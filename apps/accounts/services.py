@@ -1,0 +1,65 @@
+"""Account operations: profile changes and the delivery of account email."""
+
+import logging
+from functools import partial
+
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.db import transaction
+from kombu.exceptions import OperationalError as BrokerUnavailable
+
+from apps.accounts.models import User
+
+logger = logging.getLogger(__name__)
+
+
+def profile_update(*, user: User, display_name: str, timezone: str) -> User:
+    user.display_name = display_name.strip()
+    user.timezone = timezone
+    user.full_clean(validate_unique=False, validate_constraints=False)
+    user.save(update_fields=["display_name", "timezone"])
+    return user
+
+
+def email_payload(message: EmailMessage) -> dict:
+    """The plain data of a message, so that a task can be queued with it (no objects)."""
+    alternatives = [
+        (content, mimetype) for content, mimetype in getattr(message, "alternatives", [])
+    ]
+    return {
+        "subject": message.subject,
+        "body": message.body,
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "headers": dict(message.extra_headers),
+        "alternatives": alternatives,
+    }
+
+
+def email_deliver(payload: dict) -> None:
+    message = EmailMultiAlternatives(
+        subject=payload["subject"],
+        body=payload["body"],
+        from_email=payload["from_email"],
+        to=payload["to"],
+        headers=payload["headers"],
+    )
+    for content, mimetype in payload["alternatives"]:
+        message.attach_alternative(content, mimetype)
+    message.send()
+
+
+def _enqueue(payload: dict) -> None:
+    from apps.accounts.tasks import send_email
+
+    try:
+        send_email.delay(payload)
+    except BrokerUnavailable:
+        # Account email (verification, password reset) is what lets a person in; while the
+        # broker is down it is sent from the request rather than dropped.
+        logger.warning("Task broker unreachable; sending account email inline.")
+        email_deliver(payload)
+
+
+def email_send(*, message: EmailMessage) -> None:
+    """Queue an account email for the worker once the surrounding transaction commits."""
+    transaction.on_commit(partial(_enqueue, email_payload(message)))

@@ -1,0 +1,31 @@
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+# The main navigation, in order. Sections whose app has not shipped yet have no URL name and
+# are shown as "coming soon" rather than as links that lead nowhere.
+NAVIGATION = (
+    ("Dashboard", "core:dashboard"),
+    ("Self-assessment", None),
+    ("Goals", None),
+    ("Check-ins", None),
+    ("Mentorship", None),
+    ("Account", "accounts:settings"),
+)
+
+
+def _nav_items(path: str) -> list[dict]:
+    items = []
+    for label, url_name in NAVIGATION:
+        try:
+            url = reverse(url_name) if url_name else None
+        except NoReverseMatch:
+            url = None
+        current = url is not None and (path == url if url == "/" else path.startswith(url))
+        items.append({"label": label, "url": url, "current": current})
+    return items
+
+
+def navigation(request: HttpRequest) -> dict:
+    if not request.user.is_authenticated:
+        return {}
+    return {"nav_items": _nav_items(request.path)}

@@ -1,0 +1,22 @@
+"""Base model mixins shared by every app. Nothing domain-specific lives here."""
+
+import uuid
+
+from django.db import models
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class PublicIdModel(models.Model):
+    """A model addressed in URLs by an unguessable UUID instead of its sequential key."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        abstract = True

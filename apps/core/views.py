@@ -1,0 +1,35 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django_htmx.middleware import HtmxDetails
+
+from apps.core import health
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    checks = {"database": health.database_ok(), "redis": health.redis_ok()}
+    healthy = all(checks.values())
+    body = {
+        "status": "ok" if healthy else "unavailable",
+        **{name: "ok" if up else "down" for name, up in checks.items()},
+    }
+    return JsonResponse(body, status=200 if healthy else 503)
+
+
+@require_GET
+@login_required
+def dashboard(request: HtmxHttpRequest) -> HttpResponse:
+    user = request.user
+    context = {
+        "needs_profile": not user.display_name,
+        "has_mfa": user.authenticator_set.exists(),
+    }
+    return render(request, "core/dashboard.html", context)

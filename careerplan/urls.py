@@ -1,0 +1,15 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+
+# Staff sign in to the admin through allauth, so MFA and rate limits apply there too.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "careerplan administration"
+admin.site.site_title = "careerplan admin"
+
+urlpatterns = [
+    path("", include("apps.core.urls")),
+    path("account/", include("apps.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,36 @@
+"""The fixed cast of the test suite (STYLE.md): alice plans, charlie is a stranger, an admin.
+
+Mentors (bob, and dora whose mentorship ended) join when mentorship lands.
+"""
+
+import pytest
+
+from tests.factories import PASSWORD, UserFactory
+
+
+@pytest.fixture
+def alice(db):
+    return UserFactory(email="alice@example.com", display_name="Alice", timezone="Europe/Berlin")
+
+
+@pytest.fixture
+def charlie(db):
+    return UserFactory(email="charlie@example.com", display_name="Charlie", timezone="UTC")
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(
+        email="admin@example.com", display_name="Admin", is_staff=True, is_superuser=True
+    )
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    client.force_login(alice)
+    return client
