@@ -15,8 +15,9 @@ from apps.core.views import HtmxHttpRequest
 def settings_view(request: HtmxHttpRequest) -> HttpResponse:
     user = request.user
     initial = {"display_name": user.display_name, "timezone": user.timezone}
-    form = ProfileForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    data = request.POST if request.method == "POST" else None
+    form = ProfileForm(data, initial=initial)
+    if form.is_bound and form.is_valid():
         try:
             services.profile_update(user=user, **form.cleaned_data)
         except ValidationError as error:

@@ -1,0 +1,78 @@
+"""The access-test harness: every URL pattern, every role, declared expectations.
+
+Each URL name of the project maps to an `Expect`: the status code every role gets for GET and
+for POST (the same with and without `HX-Request`). A URL pattern without an entry here, and
+outside the reasoned allow-list, makes `tests/security/test_access.py` fail, so no view can
+ship without someone deciding who may use it.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+ROLES = ("anonymous", "owner", "other", "staff")
+
+# URL names left to their libraries, with the reason.
+ALLOWED_PREFIXES = {
+    # django-allauth's own views (sign-in, sign-up, email, password, MFA, sessions) carry their
+    # own access rules and tests; tests/accounts and tests/e2e cover the flows we rely on.
+    "account_": "allauth account views",
+    "mfa_": "allauth multi-factor views",
+    "usersessions_": "allauth session list",
+}
+# The Django admin enforces staff access itself; tests/accounts/test_admin.py checks the door.
+ALLOWED_NAMESPACES = {"admin": "Django admin"}
+
+
+@dataclass(frozen=True)
+class Expect:
+    get: dict[str, int]
+    post: dict[str, int]
+    # Builds the URL kwargs from the cast (e.g. the owner's goal); None for URLs without any.
+    kwargs: Callable[[dict], dict] | None = field(default=None)
+
+
+def everyone(status: int) -> dict[str, int]:
+    return dict.fromkeys(ROLES, status)
+
+
+def signed_in(status: int, *, anonymous: int = 302) -> dict[str, int]:
+    return {"anonymous": anonymous, "owner": status, "other": status, "staff": status}
+
+
+EXPECTATIONS: dict[str, Expect] = {
+    "core:healthz": Expect(get=everyone(200), post=everyone(405)),
+    "core:dashboard": Expect(get=signed_in(200), post=everyone(405)),
+    # An empty POST is an invalid profile: the form comes back with its errors.
+    "accounts:settings": Expect(get=signed_in(200), post=signed_in(422)),
+}
+
+
+def _walk(patterns, namespace: str | None = None) -> Iterator[tuple[str | None, str, str]]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = entry.namespace or namespace
+            yield from _walk(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern):
+            name = entry.name
+            full = f"{namespace}:{name}" if namespace and name else name
+            yield namespace, full, str(entry.pattern)
+
+
+def undeclared_patterns(urlconf: str | None = None) -> list[str]:
+    """URL patterns that have neither an expectation nor a place on the allow-list."""
+    missing = []
+    for namespace, name, route in _walk(get_resolver(urlconf).url_patterns):
+        if namespace in ALLOWED_NAMESPACES:
+            continue
+        if name is None:
+            missing.append(f"<unnamed> {route}")
+        elif name not in EXPECTATIONS and not name.startswith(tuple(ALLOWED_PREFIXES)):
+            missing.append(name)
+    return missing
+
+
+def declared_but_gone(urlconf: str | None = None) -> list[str]:
+    names = {name for _, name, _ in _walk(get_resolver(urlconf).url_patterns)}
+    return sorted(set(EXPECTATIONS) - names)
