@@ -31,9 +31,13 @@ def _commands(port: str) -> dict[str, list[str]]:
         "web": [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}"],
         "worker": [*celery, "worker", "--loglevel", "INFO", "--concurrency", "2"],
         "beat": [
-            *celery, "beat", "--loglevel", "INFO",
-            "--schedule", str(DATA_DIR / "celerybeat-schedule"),
-        ],  # fmt: skip
+            *celery,
+            "beat",
+            "--loglevel",
+            "INFO",
+            "--schedule",
+            str(DATA_DIR / "celerybeat-schedule"),
+        ],
     }
 
 

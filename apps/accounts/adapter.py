@@ -1,4 +1,6 @@
 import re
+from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
@@ -25,6 +27,14 @@ def _text_to_html(text: str) -> str:
     return _URL.sub(r'<a href="\1">\1</a>', linebreaks(escape(text)))
 
 
+def _current_site(request):
+    # Security notifications are sent after commit, possibly outside any request.
+    if request is not None:
+        return get_current_site(request)
+    host = urlsplit(settings.SITE_URL).netloc
+    return SimpleNamespace(domain=host, name="careerplan")
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def render_mail(self, template_prefix, email, context, headers=None) -> EmailMessage:
         message = super().render_mail(template_prefix, email, context, headers=headers)
@@ -49,7 +59,7 @@ class AccountAdapter(DefaultAccountAdapter):
         ctx = {
             "request": request,
             "email": email,
-            "current_site": get_current_site(request),
+            "current_site": _current_site(request),
             "site_url": settings.SITE_URL,
             **context,
         }

@@ -16,13 +16,19 @@ from careerplan.celery import app as celery_app
 def real_worker():
     # A queue of our own, so that a developer's running worker cannot take the test's task.
     queue = f"test-{uuid.uuid4().hex}"
-    saved = {k: celery_app.conf[k] for k in ("task_always_eager", "task_default_queue")}
-    celery_app.conf.update(task_always_eager=False, task_default_queue=queue)
-    with start_worker(
-        celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10, loglevel="WARNING"
-    ) as worker:
-        yield worker
-    celery_app.conf.update(saved)
+    celery_app.conf.task_always_eager = False
+    try:
+        with start_worker(
+            celery_app,
+            pool="solo",
+            queues=[queue],
+            perform_ping_check=False,
+            shutdown_timeout=10,
+            loglevel="WARNING",
+        ):
+            yield queue
+    finally:
+        celery_app.conf.task_always_eager = True
 
 
 def test_worker_sends_the_email_it_took_from_the_broker(real_worker, settings):
@@ -33,15 +39,18 @@ def test_worker_sends_the_email_it_took_from_the_broker(real_worker, settings):
 
     task_postrun.connect(on_finished, sender=tasks.send_email, weak=False)
     try:
-        tasks.send_email.delay(
-            {
-                "subject": "Queued through Redis",
-                "body": "Hello from the worker.",
-                "from_email": settings.DEFAULT_FROM_EMAIL,
-                "to": ["alice@example.com"],
-                "headers": {},
-                "alternatives": [],
-            }
+        tasks.send_email.apply_async(
+            [
+                {
+                    "subject": "Queued through Redis",
+                    "body": "Hello from the worker.",
+                    "from_email": settings.DEFAULT_FROM_EMAIL,
+                    "to": ["alice@example.com"],
+                    "headers": {},
+                    "alternatives": [],
+                }
+            ],
+            queue=real_worker,
         )
         assert finished.wait(20), "no worker ran the task"
     finally:

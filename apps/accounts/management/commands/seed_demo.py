@@ -4,7 +4,7 @@ from django.db import transaction
 
 from apps.accounts.models import User
 
-DEMO_PASSWORD = "careerplan-demo"
+DEMO_PASSWORD = "careerplan-demo"  # noqa: S105 - printed for the demo on purpose
 DEMO_ACCOUNTS = (
     # email, display name, staff
     ("planner@example.com", "Pat Planner", False),
