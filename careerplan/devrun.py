@@ -86,23 +86,24 @@ def _supervise(procs: dict[str, subprocess.Popen]) -> None:
         time.sleep(0.5)
 
 
+def _request_stop(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> int:
     os.environ.setdefault("DEBUG", "1")
     os.environ.setdefault("PYTHONUNBUFFERED", "1")
     port = os.environ.get("PORT", "8000")
     DATA_DIR.mkdir(exist_ok=True)
-    stop_requested = threading.Event()
-
-    def request_stop(signum, frame) -> None:
-        stop_requested.set()
-        raise KeyboardInterrupt
+    # Set explicitly: a shell that starts us in the background leaves SIGINT ignored.
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _request_stop)
 
     with Services(durable=True):
         _manage("migrate", "--noinput")
         _manage("createcachetable")
         _manage("seed_demo")
         procs: dict[str, subprocess.Popen] = {}
-        signal.signal(signal.SIGTERM, request_stop)
         try:
             for name, cmd in _commands(port).items():
                 procs[name] = _start(name, cmd)
@@ -111,6 +112,9 @@ def main() -> int:
         except KeyboardInterrupt:
             print("\nStopping web, worker and beat…", flush=True)
         finally:
+            # A second Ctrl-C must not interrupt the shutdown half-way.
+            for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+                signal.signal(signum, signal.SIG_IGN)
             _stop(procs)
     print("Stopped. Your data stays in .data/ for the next `make run`.")
     return 0

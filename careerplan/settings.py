@@ -163,6 +163,7 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[careerplan] "
+ACCOUNT_USER_DISPLAY = "apps.accounts.models.user_display"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(SITE_URL).scheme or "https"
 ACCOUNT_RATE_LIMITS = {
     # Failed logins are limited per IP and per account (allauth's defaults, stated explicitly).

@@ -66,3 +66,8 @@ class User(PublicIdModel, AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.display_name or self.email.split("@", 1)[0]
+
+
+def user_display(user: User) -> str:
+    """How a person is named on screen and in email: their name, else their address."""
+    return user.get_full_name()

@@ -61,7 +61,7 @@ def test_sign_up_verify_sign_out_and_back_in(
     page.get_by_role("button", name="Sign Up").click()
 
     expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))
-    expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
+    expect(page.get_by_role("heading", name="Check your inbox")).to_be_visible()
 
     # The link from the email asks for a confirmation (a GET alone changes nothing).
     page.goto(_confirmation_link(mailoutbox, url))
