@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "apps.core",
     "apps.accounts",
+    "apps.goals",
+    "apps.milestones",
+    "apps.dashboard",
 ]
 
 MIDDLEWARE = [
@@ -146,7 +149,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:dashboard"
+LOGIN_REDIRECT_URL = "dashboard:index"
 
 # allauth: email is the identity, verified before first use.
 ACCOUNT_ADAPTER = "apps.accounts.adapter.AccountAdapter"

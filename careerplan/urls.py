@@ -9,6 +9,11 @@ admin.site.site_title = "careerplan admin"
 
 urlpatterns = [
     path("", include("apps.core.urls")),
+    path("", include("apps.dashboard.urls")),
+    path("", include("apps.goals.urls_plan")),
+    path("goals/", include("apps.goals.urls")),
+    path("", include("apps.milestones.urls")),
+    path("wins/", include("apps.goals.urls_wins")),
     path("account/", include("apps.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

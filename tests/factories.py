@@ -1,3 +1,5 @@
+from datetime import date, timedelta
+
 import factory
 from allauth.account.models import EmailAddress
 
@@ -21,3 +23,75 @@ class UserFactory(factory.django.DjangoModelFactory):
         # allauth refuses sign-in until the address is verified; most tests want a verified one.
         if create and extracted is not False:
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "goals.Goal"
+
+    owner = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Goal {n}")
+    status = "active"
+    specific = "Earn the certificate by passing the exam at the local test centre."
+    achievable = "Two evenings a week, and my employer pays the fee."
+    relevant = "Moving into project leadership is what I want next."
+    target_date = factory.LazyFunction(lambda: date.today() + timedelta(days=120))
+    position = factory.Sequence(lambda n: n)
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "milestones.Milestone"
+
+    goal = factory.SubFactory(GoalFactory)
+    title = factory.Sequence(lambda n: f"Milestone {n}")
+    due_date = factory.LazyFunction(lambda: date.today() + timedelta(days=30))
+    position = factory.Sequence(lambda n: n)
+
+
+class ActionStepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "milestones.ActionStep"
+
+    milestone = factory.SubFactory(MilestoneFactory)
+    title = factory.Sequence(lambda n: f"Step {n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class ObstacleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "goals.Obstacle"
+
+    goal = factory.SubFactory(GoalFactory)
+    kind = "procrastination"
+    description = "I put off studying after long work days."
+    strategy = "Study first thing on Saturday mornings."
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "goals.Resource"
+
+    goal = factory.SubFactory(GoalFactory)
+    kind = "course"
+    title = factory.Sequence(lambda n: f"Course {n}")
+    url = "https://learning.example.org/course"
+
+
+class GoalRevisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "goals.GoalRevision"
+
+    goal = factory.SubFactory(GoalFactory)
+    author = factory.SelfAttribute("goal.owner")
+    changes = factory.LazyFunction(lambda: {"target_date": ["2026-01-01", "2026-03-01"]})
+    reason = "The exam moved."
+
+
+class WinFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "goals.Win"
+
+    owner = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Win {n}")
+    happened_on = factory.LazyFunction(date.today)

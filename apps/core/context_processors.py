@@ -4,7 +4,7 @@ from django.urls import NoReverseMatch, reverse
 # The main navigation, in order. Sections whose app has not shipped yet have no URL name and
 # are shown as "coming soon" rather than as links that lead nowhere.
 NAVIGATION = (
-    ("Dashboard", "core:dashboard"),
+    ("Dashboard", "dashboard:index"),
     ("Self-assessment", None),
     ("Goals", None),
     ("Check-ins", None),

@@ -1,6 +1,4 @@
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django_htmx.middleware import HtmxDetails
@@ -22,14 +20,3 @@ def healthz(request: HttpRequest) -> JsonResponse:
         **{name: "ok" if up else "down" for name, up in checks.items()},
     }
     return JsonResponse(body, status=200 if healthy else 503)
-
-
-@require_GET
-@login_required
-def dashboard(request: HtmxHttpRequest) -> HttpResponse:
-    user = request.user
-    context = {
-        "needs_profile": not user.display_name,
-        "has_mfa": user.authenticator_set.exists(),
-    }
-    return render(request, "core/dashboard.html", context)

@@ -63,7 +63,7 @@ def test_following_the_link_verifies_and_signs_in(client, django_capture_on_comm
     response = client.post(path)
     assert response.status_code == 302
     assert EmailAddress.objects.get(email="new.planner@example.com").verified
-    assert client.get(reverse("core:dashboard")).status_code == 200
+    assert client.get(reverse("dashboard:index")).status_code == 200
 
 
 def test_unknown_timezone_is_refused_next_to_the_field(client, django_capture_on_commit_callbacks):

@@ -42,7 +42,7 @@ def test_activating_totp_creates_recovery_codes_and_notifies(
     notices = [m for m in mail.outbox if m.to == [alice.email]]
     assert notices, "no security notification was sent"
     assert any("uthenticator" in m.body for m in notices)
-    dashboard = signed_in.get(reverse("core:dashboard")).content.decode()
+    dashboard = signed_in.get(reverse("dashboard:index")).content.decode()
     assert "Set up two-factor" not in dashboard
 
 
@@ -59,12 +59,12 @@ def test_sign_in_asks_for_the_code_once_totp_is_on(
         reverse("account_login"), {"login": alice.email, "password": password}
     )
     assert response["Location"] == reverse("mfa_authenticate")
-    assert signed_in.get(reverse("core:dashboard")).status_code == 302
+    assert signed_in.get(reverse("dashboard:index")).status_code == 302
 
     wrong = signed_in.post(reverse("mfa_authenticate"), {"code": "000000"})
     assert wrong.status_code == 200
-    assert signed_in.get(reverse("core:dashboard")).status_code == 302
+    assert signed_in.get(reverse("dashboard:index")).status_code == 302
 
     right = signed_in.post(reverse("mfa_authenticate"), {"code": _code(secret)})
     assert right.status_code == 302
-    assert signed_in.get(reverse("core:dashboard")).status_code == 200
+    assert signed_in.get(reverse("dashboard:index")).status_code == 200

@@ -70,7 +70,11 @@ def test_sign_up_queues_its_email_instead_of_sending_it_in_the_request(
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
                 "/accounts/signup/",
-                {"email": "queued@example.com", "password1": "a fine passphrase", "timezone": "UTC"},
+                {
+                    "email": "queued@example.com",
+                    "password1": "a fine passphrase",
+                    "timezone": "UTC",
+                },
             )
         assert response.status_code == 302
         assert mail.outbox == []

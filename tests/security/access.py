@@ -43,10 +43,30 @@ def signed_in(status: int, *, anonymous: int = 302) -> dict[str, int]:
 
 EXPECTATIONS: dict[str, Expect] = {
     "core:healthz": Expect(get=everyone(200), post=everyone(405)),
-    "core:dashboard": Expect(get=signed_in(200), post=everyone(405)),
+    "dashboard:index": Expect(get=signed_in(200), post=everyone(405)),
     # An empty POST is an invalid profile: the form comes back with its errors.
     "accounts:settings": Expect(get=signed_in(200), post=signed_in(422)),
 }
+
+
+def owned(status: int, *, anonymous: int = 302, stranger: int = 404) -> dict[str, int]:
+    """For a URL of the owner's object: another user, staff included, gets a 404."""
+    return {"anonymous": anonymous, "owner": status, "other": stranger, "staff": stranger}
+
+
+def _load_app_expectations() -> None:
+    # Each app declares its URLs in tests/security/expectations/<app>.py.
+    import importlib
+    import pkgutil
+
+    from tests.security import expectations
+
+    for module in pkgutil.iter_modules(expectations.__path__):
+        declared = importlib.import_module(f"{expectations.__name__}.{module.name}").EXPECTATIONS
+        clash = set(declared) & set(EXPECTATIONS)
+        if clash:
+            raise AssertionError(f"URL names declared twice: {sorted(clash)}")
+        EXPECTATIONS.update(declared)
 
 
 def _walk(patterns, namespace: str | None = None) -> Iterator[tuple[str | None, str, str]]:
@@ -76,3 +96,6 @@ def undeclared_patterns(urlconf: str | None = None) -> list[str]:
 def declared_but_gone(urlconf: str | None = None) -> list[str]:
     names = {name for _, name, _ in _walk(get_resolver(urlconf).url_patterns)}
     return sorted(set(EXPECTATIONS) - names)
+
+
+_load_app_expectations()

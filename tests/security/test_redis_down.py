@@ -37,7 +37,7 @@ def test_sign_in_works_while_redis_is_down(client, alice, password, redis_down):
         reverse("account_login"), {"login": "alice@example.com", "password": password}
     )
     assert response.status_code == 302
-    assert client.get(reverse("core:dashboard")).status_code == 200
+    assert client.get(reverse("dashboard:index")).status_code == 200
 
 
 def test_sign_up_still_sends_its_confirmation_while_redis_is_down(

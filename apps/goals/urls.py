@@ -1,0 +1,5 @@
+
+app_name = "goals"
+
+# Goal list, creation, detail, edit, status, SMART check, obstacles, resources, history.
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+
+app_name = "wins"
+
+# The wins journal.
+urlpatterns: list = []

@@ -1,0 +1,133 @@
+"""Writes to milestones and action steps. Completing a milestone is celebrated with a win;
+ticking it off again takes the win back, so an accidental tick can be undone."""
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max, QuerySet
+from django.utils import timezone
+
+from apps.accounts.models import User
+from apps.goals import services as goal_services
+from apps.goals.models import Goal, Win
+from apps.milestones.models import ActionStep, Milestone
+
+
+def _next_position(queryset: QuerySet) -> int:
+    last = queryset.aggregate(last=Max("position"))["last"]
+    return 0 if last is None else last + 1
+
+
+def _move(rows: list, row, offset: int) -> None:
+    index = next(i for i, r in enumerate(rows) if r.pk == row.pk)
+    target = max(0, min(len(rows) - 1, index + offset))
+    rows.insert(target, rows.pop(index))
+    for position, item in enumerate(rows):
+        item.position = position
+    type(row).objects.bulk_update(rows, ["position"])
+
+
+# -- milestones -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def milestone_create(
+    *, goal: Goal, title: str, description: str = "", due_date: date | None = None
+) -> Milestone:
+    milestone = Milestone(goal=goal, title=title, description=description, due_date=due_date)
+    milestone.position = _next_position(goal.milestones.all())
+    milestone.full_clean()
+    milestone.save()
+    return milestone
+
+
+@transaction.atomic
+def milestone_update(*, milestone: Milestone, **fields: Any) -> Milestone:
+    for name in ("title", "description", "due_date"):
+        if name in fields:
+            setattr(milestone, name, fields[name])
+    milestone.full_clean()
+    milestone.save()
+    return milestone
+
+
+@transaction.atomic
+def milestone_delete(*, milestone: Milestone) -> None:
+    milestone.delete()
+
+
+@transaction.atomic
+def milestone_move(*, milestone: Milestone, offset: int) -> None:
+    rows = list(Milestone.objects.select_for_update().filter(goal_id=milestone.goal_id))
+    _move(rows, milestone, offset)
+
+
+@transaction.atomic
+def milestone_complete(*, milestone: Milestone, by: User) -> Win | None:
+    """Mark a milestone done and add it to the wins journal; a second call changes nothing."""
+    milestone = Milestone.objects.select_for_update().select_related("goal").get(pk=milestone.pk)
+    if milestone.done_at is not None:
+        return None
+    milestone.done_at = timezone.now()
+    milestone.save(update_fields=["done_at", "updated_at"])
+    return goal_services.win_create(
+        owner=milestone.goal.owner,
+        title=f"Milestone reached: {milestone.title}",
+        happened_on=timezone.localdate(),
+        goal=milestone.goal,
+        milestone=milestone,
+    )
+
+
+@transaction.atomic
+def milestone_reopen(*, milestone: Milestone, by: User) -> Milestone:
+    milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
+    milestone.done_at = None
+    milestone.save(update_fields=["done_at", "updated_at"])
+    Win.objects.filter(milestone=milestone).delete()
+    return milestone
+
+
+# -- action steps -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def step_create(*, milestone: Milestone, title: str, due_date: date | None = None) -> ActionStep:
+    step = ActionStep(milestone=milestone, title=title, due_date=due_date)
+    step.position = _next_position(milestone.steps.all())
+    step.full_clean()
+    step.save()
+    return step
+
+
+@transaction.atomic
+def step_update(*, step: ActionStep, **fields: Any) -> ActionStep:
+    for name in ("title", "due_date"):
+        if name in fields:
+            setattr(step, name, fields[name])
+    step.full_clean()
+    step.save()
+    return step
+
+
+@transaction.atomic
+def step_set_done(*, step: ActionStep, done: bool) -> ActionStep:
+    step = ActionStep.objects.select_for_update().get(pk=step.pk)
+    if done and step.done_at is None:
+        step.done_at = timezone.now()
+    elif not done:
+        step.done_at = None
+    step.save(update_fields=["done_at", "updated_at"])
+    return step
+
+
+@transaction.atomic
+def step_delete(*, step: ActionStep) -> None:
+    step.delete()
+
+
+@transaction.atomic
+def step_move(*, step: ActionStep, offset: int) -> None:
+    rows = list(ActionStep.objects.select_for_update().filter(milestone_id=step.milestone_id))
+    _move(rows, step, offset)
