@@ -1,4 +1,3 @@
-
 app_name = "goals"
 
 # Goal list, creation, detail, edit, status, SMART check, obstacles, resources, history.

@@ -1,4 +1,3 @@
-
 app_name = "plan"
 
 # The matrix, reordering, the timeline and the private calendar feed.

@@ -1,4 +1,3 @@
-
 app_name = "wins"
 
 # The wins journal.

@@ -1,4 +1,3 @@
-
 app_name = "milestones"
 
 # Milestones and action steps: add, edit, reorder, tick, delete.
