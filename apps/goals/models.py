@@ -137,18 +137,14 @@ class Goal(PublicIdModel, TimeStampedModel):
         """
         if self.status == Status.ACHIEVED:
             return 100
-        if self.measure_kind == MeasureKind.NUMBER and self._measure_complete():
-            span = self.target_value - self.baseline
-            done = (self.current_value - self.baseline) / span
-            return max(0, min(100, int(done * 100)))
+        if self.measure_kind == MeasureKind.NUMBER:
+            start, stop, now = self.baseline, self.target_value, self.current_value
+            if start is not None and stop is not None and now is not None and stop != start:
+                return max(0, min(100, int((now - start) / (stop - start) * 100)))
         total = getattr(self, "milestones_total", 0)
         if not total:
             return 0
         return round(100 * getattr(self, "milestones_done", 0) / total)
-
-    def _measure_complete(self) -> bool:
-        values = (self.baseline, self.target_value, self.current_value)
-        return all(v is not None for v in values) and self.target_value != self.baseline
 
     def is_overdue(self, today: date) -> bool:
         return bool(self.target_date and self.is_open and self.target_date < today)
