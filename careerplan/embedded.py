@@ -72,13 +72,17 @@ def _nobody_group() -> str:
     raise RuntimeError("Neither group 'nogroup' nor 'nobody' exists.")
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """True for a running process; a zombie (exited, not yet reaped) counts as gone."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
+    with contextlib.suppress(OSError):
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        return state != "Z"
     return True
 
 
@@ -129,7 +133,7 @@ class Postgres:
         if not pid_file.exists():
             return None
         lines = pid_file.read_text().splitlines()
-        if len(lines) >= 4 and _pid_alive(int(lines[0])):
+        if len(lines) >= 4 and pid_alive(int(lines[0])):
             return int(lines[3])
         return None
 
@@ -220,7 +224,7 @@ class Redis:
             return None
         with contextlib.suppress(ValueError):
             pid = int(self.pid_file.read_text().strip())
-            if _pid_alive(pid):
+            if pid_alive(pid):
                 return pid
         return None
 
@@ -279,7 +283,7 @@ class Redis:
         if pid:
             os.kill(pid, signal.SIGTERM)
             deadline = time.monotonic() + 10
-            while _pid_alive(pid) and time.monotonic() < deadline:
+            while pid_alive(pid) and time.monotonic() < deadline:
                 time.sleep(0.05)
         self.started_here = False
 
