@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.goals",
     "apps.milestones",
+    "apps.checkins",
     "apps.dashboard",
 ]
 
@@ -230,6 +231,12 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "inte
 CELERY_TIMEZONE = "UTC"
 # Every periodic job, with why it runs when it does.
 CELERY_BEAT_SCHEDULE = {
+    # The reminder sweep: every minute, so a reminder is at most a minute late. One static
+    # entry for everyone; each schedule's own time lives in the database (next_due_at).
+    "dispatch-due-reminders": {
+        "task": "apps.checkins.tasks.dispatch_due_reminders",
+        "schedule": 60.0,
+    },
     # Database-backed sessions pile up; clearing them daily at a quiet hour keeps the table small.
     "clear-expired-sessions": {
         "task": "apps.accounts.tasks.clear_expired_sessions",

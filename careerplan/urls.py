@@ -14,6 +14,7 @@ urlpatterns = [
     path("goals/", include("apps.goals.urls")),
     path("", include("apps.milestones.urls")),
     path("wins/", include("apps.goals.urls_wins")),
+    path("checkins/", include("apps.checkins.urls")),
     path("account/", include("apps.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -6,8 +6,8 @@ from django.urls import NoReverseMatch, reverse
 NAVIGATION = (
     ("Dashboard", "dashboard:index"),
     ("Self-assessment", None),
-    ("Goals", None),
-    ("Check-ins", None),
+    ("Goals", "goals:list"),
+    ("Check-ins", "checkins:schedule"),
     ("Mentorship", None),
     ("Account", "accounts:settings"),
 )

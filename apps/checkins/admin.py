@@ -1,0 +1,35 @@
+from django.contrib import admin, messages
+
+from apps.checkins import services
+from apps.checkins.models import CheckinSchedule, DeliveryStatus, ReminderDelivery
+
+
+@admin.register(CheckinSchedule)
+class CheckinScheduleAdmin(admin.ModelAdmin):
+    list_display = ("owner", "frequency", "local_time", "timezone", "paused", "next_due_at")
+    list_filter = ("frequency", "paused")
+    search_fields = ("owner__email",)
+    readonly_fields = ("next_due_at", "next_due_key", "version", "updated_at")
+    list_select_related = ("owner",)
+
+
+@admin.register(ReminderDelivery)
+class ReminderDeliveryAdmin(admin.ModelAdmin):
+    list_display = ("user", "kind", "occurrence_key", "status", "attempts", "due_at", "sent_at")
+    list_filter = ("status", "kind")
+    search_fields = ("user__email", "occurrence_key")
+    list_select_related = ("user",)
+    readonly_fields = [f.name for f in ReminderDelivery._meta.fields]
+    actions = ("retry",)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.action(description="Retry the selected failed deliveries")
+    def retry(self, request, queryset):
+        failed = list(queryset.filter(status=DeliveryStatus.FAILED))
+        for delivery in failed:
+            services.delivery_retry(delivery=delivery)
+        self.message_user(
+            request, f"{len(failed)} deliveries will be sent with the next sweep.", messages.SUCCESS
+        )

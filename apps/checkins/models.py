@@ -1,0 +1,133 @@
+"""Each planner's check-in schedule and the reminder outbox."""
+
+from datetime import datetime, time
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from apps.accounts.timezones import validate_timezone
+from apps.checkins import occurrences
+
+
+class Frequency(models.TextChoices):
+    WEEKLY = occurrences.WEEKLY, "Every week"
+    BIWEEKLY = occurrences.BIWEEKLY, "Every two weeks"
+    MONTHLY = occurrences.MONTHLY, "Every month"
+    QUARTERLY = occurrences.QUARTERLY, "Every quarter"
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"
+
+
+class CheckinSchedule(models.Model):
+    """When a planner wants to review their plan. `next_due_at` is the sweep's index."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkin_schedule"
+    )
+    frequency = models.CharField(max_length=16, choices=Frequency.choices, default=Frequency.WEEKLY)
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices, default=Weekday.MONDAY)
+    day_of_month = models.PositiveSmallIntegerField(
+        default=1, help_text="1–31; 0 means the last day of the month."
+    )
+    local_time = models.TimeField(default=time(8, 30))
+    timezone = models.CharField(max_length=64, validators=[validate_timezone])
+    anchor = models.DateField(help_text="Counts the weeks of 'every two weeks' and the quarters.")
+    paused = models.BooleanField(default=False)
+    next_due_at = models.DateTimeField(null=True, blank=True)
+    next_due_key = models.CharField(max_length=32, blank=True)
+    # Changes on every edit, so that a reminder claimed under an older rule is not sent.
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["next_due_at"], name="checkin_schedule_due", condition=Q(paused=False)
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"check-ins of {self.owner}"
+
+    @property
+    def rule(self) -> occurrences.Rule:
+        return occurrences.Rule(
+            frequency=self.frequency,
+            local_time=self.local_time,
+            timezone=self.timezone,
+            anchor=self.anchor,
+            weekday=self.weekday,
+            day_of_month=self.day_of_month,
+        )
+
+    def next_after(self, moment: datetime) -> occurrences.Occurrence:
+        return occurrences.next_occurrence(self.rule, moment)
+
+
+class DeliveryKind(models.TextChoices):
+    CHECKIN = "checkin", "Check-in reminder"
+    MILESTONE = "milestone", "Milestone deadline"
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    SENDING = "sending", "Sending"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+    # The mail server may have accepted it, but we never recorded that: not resent.
+    UNKNOWN = "unknown", "Unknown"
+    SKIPPED = "skipped", "Skipped"
+
+
+class ReminderDelivery(models.Model):
+    """One scheduled email for one user and one occurrence: the outbox row that makes sending
+    exactly-once-or-less, whatever the number of beats, sweeps and workers."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_deliveries"
+    )
+    kind = models.CharField(max_length=16, choices=DeliveryKind.choices)
+    occurrence_key = models.CharField(max_length=64)
+    due_at = models.DateTimeField()
+    schedule_version = models.PositiveIntegerField(default=0)
+    status = models.CharField(
+        max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+    queued_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind", "occurrence_key"], name="one_delivery_per_occurrence"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                name="delivery_pending",
+                condition=Q(status="pending"),
+            ),
+            models.Index(
+                fields=["lease_expires_at"], name="delivery_sending", condition=Q(status="sending")
+            ),
+        ]
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.user} ({self.occurrence_key})"

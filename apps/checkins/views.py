@@ -1,0 +1,56 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from apps.checkins import services
+from apps.checkins.describe import in_words
+from apps.checkins.forms import ScheduleForm
+from apps.checkins.occurrences import occurrences_after
+from apps.core.views import HtmxHttpRequest
+
+
+def _upcoming(schedule, count: int = 3) -> list:
+    if schedule.paused:
+        return []
+    found = occurrences_after(schedule.rule, timezone.now())
+    return [next(found).at for _ in range(count)]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def schedule(request: HtmxHttpRequest) -> HttpResponse:
+    current = services.schedule_for(user=request.user)
+    initial = {
+        name: getattr(current, name)
+        for name in ("frequency", "weekday", "day_of_month", "local_time", "timezone", "paused")
+    }
+    form = ScheduleForm(request.POST if request.method == "POST" else None, initial=initial)
+    if form.is_bound and form.is_valid():
+        current = services.schedule_save(user=request.user, **form.cleaned_data)
+        messages.success(request, f"Saved. {in_words(current)}.")
+        if not request.htmx:
+            return redirect("checkins:schedule")
+        form = ScheduleForm(initial=form.cleaned_data)
+    context = {"form": form, "schedule": current, "in_words": in_words(current)}
+    context["upcoming"] = _upcoming(current)
+    template = "checkins/schedule.html#schedule-panel" if request.htmx else "checkins/schedule.html"
+    return render(request, template, context, status=422 if form.errors else 200)
+
+
+# The link in the email must work in one click, without signing in, and for mail clients
+# that POST the List-Unsubscribe-Post body (RFC 8058), which carries no CSRF token: the signed
+# token is the credential.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def pause(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    user = services.user_for_pause_token(token)
+    if user is None:
+        raise Http404("This link is not valid.")
+    schedule = services.schedule_for(user=user)
+    if request.method == "POST":
+        schedule = services.schedule_pause(schedule=schedule)
+    return render(request, "checkins/pause.html", {"schedule": schedule, "token": token})

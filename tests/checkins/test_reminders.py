@@ -1,0 +1,273 @@
+"""The reminder sweep and sends: exactly the right emails, whatever goes wrong."""
+
+import smtplib
+import threading
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.db import connection, transaction
+
+from apps.checkins import services
+from apps.checkins.models import DeliveryStatus, ReminderDelivery
+from tests.checkins.conftest import MONDAY
+
+DUE = MONDAY + timedelta(hours=1, minutes=31)  # 08:31 in Berlin
+
+
+@pytest.fixture
+def sweep_at(time_machine, django_capture_on_commit_callbacks):
+    """Move the clock to `moment` and run one sweep there, its sends included."""
+
+    def sweep(moment):
+        time_machine.move_to(moment, tick=False)
+        with django_capture_on_commit_callbacks(execute=True):
+            return services.dispatch_due_reminders()
+
+    return sweep
+
+
+@pytest.mark.django_db
+def test_nothing_is_sent_before_the_planners_time(
+    weekly_alice, time_machine, sweep_at, django_capture_on_commit_callbacks
+):
+    result = sweep_at(MONDAY + timedelta(hours=1))
+    assert result.created == 0
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_a_due_schedule_gets_one_email_and_moves_to_next_week(
+    weekly_alice, time_machine, alice, sweep_at, django_capture_on_commit_callbacks
+):
+    first = sweep_at(DUE)
+    again = sweep_at(DUE + timedelta(minutes=1))
+
+    assert (first.created, again.created) == (1, 0)
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [alice.email]
+    assert message.subject.startswith("Time for your check-in, Alice")
+    assert "List-Unsubscribe" in message.extra_headers
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert "/checkins/pause/" in message.body
+    weekly_alice.refresh_from_db()
+    assert weekly_alice.next_due_key == "2026-12-07"
+    delivery = ReminderDelivery.objects.get()
+    assert (delivery.status, delivery.occurrence_key) == (DeliveryStatus.SENT, "2026-11-30")
+
+
+@pytest.mark.django_db
+def test_a_week_of_downtime_yields_one_catch_up_reminder(
+    weekly_alice, time_machine, sweep_at, django_capture_on_commit_callbacks
+):
+    # Beat was down for three weeks: one reminder now, not three.
+    result = sweep_at(DUE + timedelta(weeks=3))
+    assert result.created == 1
+    assert len(mail.outbox) == 1
+    weekly_alice.refresh_from_db()
+    assert weekly_alice.next_due_at > DUE + timedelta(weeks=3)
+
+
+@pytest.mark.django_db
+def test_a_rollback_after_the_sweep_sends_nothing(
+    weekly_alice, time_machine, django_capture_on_commit_callbacks
+):
+    time_machine.move_to(DUE, tick=False)
+
+    def sweep_then_fail():
+        with transaction.atomic():
+            services.dispatch_due_reminders()
+            raise RuntimeError("the surrounding work failed")
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        sweep_then_fail()
+    assert mail.outbox == []
+    assert not ReminderDelivery.objects.exists()
+
+
+@pytest.mark.django_db
+def test_pausing_between_claim_and_send_skips_the_email(
+    weekly_alice, time_machine, django_capture_on_commit_callbacks
+):
+    time_machine.move_to(DUE, tick=False)
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        services.dispatch_due_reminders()
+    services.schedule_pause(schedule=weekly_alice)
+    for callback in queued:
+        callback()
+    assert mail.outbox == []
+    assert ReminderDelivery.objects.get().status == DeliveryStatus.SKIPPED
+
+
+@pytest.mark.django_db
+def test_changing_the_schedule_between_claim_and_send_skips_the_old_reminder(
+    weekly_alice, time_machine, alice, django_capture_on_commit_callbacks
+):
+    time_machine.move_to(DUE, tick=False)
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        services.dispatch_due_reminders()
+    services.schedule_save(user=alice, frequency="monthly", timezone="Europe/Berlin")
+    for callback in queued:
+        callback()
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_the_send_task_run_twice_sends_once(
+    weekly_alice, time_machine, django_capture_on_commit_callbacks
+):
+    time_machine.move_to(DUE, tick=False)
+    with django_capture_on_commit_callbacks(execute=False):
+        services.dispatch_due_reminders()
+    delivery = ReminderDelivery.objects.get()
+    assert services.delivery_send(delivery_id=delivery.pk) == DeliveryStatus.SENT
+    assert services.delivery_send(delivery_id=delivery.pk) == "skipped"
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_lost_task_is_queued_again_by_the_sweep(
+    weekly_alice, time_machine, sweep_at, django_capture_on_commit_callbacks
+):
+    time_machine.move_to(DUE, tick=False)
+    with django_capture_on_commit_callbacks(execute=False):
+        services.dispatch_due_reminders()  # the task never reaches a worker
+    assert mail.outbox == []
+    sweep_at(DUE + timedelta(minutes=2))
+    assert mail.outbox == []  # too early to call it lost
+    sweep_at(DUE + timedelta(minutes=6))
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_worker_that_died_while_sending_is_not_retried(
+    weekly_alice, time_machine, sweep_at, django_capture_on_commit_callbacks
+):
+    time_machine.move_to(DUE, tick=False)
+    with django_capture_on_commit_callbacks(execute=False):
+        services.dispatch_due_reminders()
+    delivery = ReminderDelivery.objects.get()
+    # The worker claimed it, then crashed: maybe the server accepted the message, maybe not.
+    assert services._claim_for_sending(delivery.pk, DUE) is not None
+    sweep_at(DUE + timedelta(minutes=3))
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.SENDING  # the lease still runs
+    sweep_at(DUE + timedelta(minutes=6))
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.UNKNOWN
+    sweep_at(DUE + timedelta(minutes=30))
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "error",
+    [
+        smtplib.SMTPResponseException(451, b"try again later"),
+        smtplib.SMTPServerDisconnected("connection lost"),
+        ConnectionRefusedError("mail server down"),
+    ],
+    ids=["4xx", "disconnect", "refused"],
+)
+def test_temporary_mail_errors_are_retried_with_backoff(
+    weekly_alice, time_machine, flaky_mail, sweep_at, django_capture_on_commit_callbacks, error
+):
+    flaky_mail.append(error)
+    sweep_at(DUE)
+    delivery = ReminderDelivery.objects.get()
+    assert delivery.status == DeliveryStatus.PENDING
+    assert delivery.next_attempt_at == DUE + timedelta(minutes=2)
+    assert mail.outbox == []
+
+    sweep_at(DUE + timedelta(minutes=1))
+    assert mail.outbox == []  # not before its retry time
+    sweep_at(DUE + timedelta(minutes=2))
+    assert len(mail.outbox) == 1
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.SENT, 2)
+
+
+@pytest.mark.django_db
+def test_retries_are_bounded(
+    weekly_alice, time_machine, flaky_mail, sweep_at, django_capture_on_commit_callbacks
+):
+    flaky_mail.extend(smtplib.SMTPResponseException(421, b"busy") for _ in range(10))
+    moment = DUE
+    for _ in range(8):
+        sweep_at(moment)
+        moment += timedelta(hours=2)
+    delivery = ReminderDelivery.objects.get()
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.FAILED, services.MAX_ATTEMPTS)
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_a_permanent_mail_error_is_not_retried(
+    weekly_alice, time_machine, flaky_mail, sweep_at, django_capture_on_commit_callbacks
+):
+    flaky_mail.append(smtplib.SMTPResponseException(550, b"no such mailbox"))
+    sweep_at(DUE)
+    sweep_at(DUE + timedelta(hours=5))
+    delivery = ReminderDelivery.objects.get()
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.FAILED, 1)
+    assert "550" in delivery.last_error
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_an_inactive_account_gets_no_reminder(
+    weekly_alice, time_machine, alice, sweep_at, django_capture_on_commit_callbacks
+):
+    alice.is_active = False
+    alice.save()
+    sweep_at(DUE)
+    assert mail.outbox == []
+
+
+def _in_threads(count: int, target) -> None:
+    barrier = threading.Barrier(count)
+
+    def run():
+        barrier.wait()
+        try:
+            target()
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("sweeps", [2, 4])
+def test_concurrent_sweeps_send_each_reminder_once(sweeps, time_machine):
+    from tests.factories import UserFactory
+
+    users = UserFactory.create_batch(30, timezone="UTC")
+    for user in users:
+        services.schedule_save(user=user, frequency="weekly", timezone="UTC", now=MONDAY)
+    time_machine.move_to(MONDAY + timedelta(days=1), tick=False)
+    _in_threads(sweeps, lambda: services.dispatch_due_reminders(batch_size=7))
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in users)
+    assert ReminderDelivery.objects.filter(status=DeliveryStatus.SENT).count() == 30
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_send_task_twice_at_once_sends_once(alice, time_machine):
+    time_machine.move_to(MONDAY, tick=False)
+    services.schedule_save(user=alice, frequency="weekly", timezone="UTC", now=MONDAY)
+    schedule = alice.checkin_schedule
+    delivery = ReminderDelivery.objects.create(
+        user=alice,
+        kind="checkin",
+        occurrence_key="2026-11-30",
+        due_at=MONDAY,
+        schedule_version=schedule.version,
+        next_attempt_at=MONDAY,
+    )
+    _in_threads(3, lambda: services.delivery_send(delivery_id=delivery.pk))
+    assert len(mail.outbox) == 1
