@@ -14,6 +14,7 @@ because the next one is at most a period away.
 """
 
 import logging
+from functools import partial
 import smtplib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -212,7 +213,7 @@ def dispatch_due_reminders(
     while True:
         with transaction.atomic():
             claimed, created = _claim_batch(now, batch_size)
-            transaction.on_commit(lambda ids=created: _queue(ids))
+            transaction.on_commit(partial(_queue, created))
         result.created += len(created)
         result.queued += len(created)
         if claimed < batch_size:

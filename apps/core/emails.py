@@ -9,9 +9,8 @@ def render_email(
     template_prefix: str, context: dict, *, to: list[str], headers: dict[str, str] | None = None
 ) -> EmailMultiAlternatives:
     context = {"site_url": settings.SITE_URL, **context}
-    subject = render_to_string(f"{template_prefix}-subject.txt", context)
     # A subject is one line, whatever the titles inside it contain.
-    subject = " ".join(subject.split())
+    subject = " ".join(render_to_string(f"{template_prefix}-subject.txt", context).split())
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string(f"{template_prefix}-body.txt", context).strip() + "\n",
