@@ -26,3 +26,91 @@ class ScheduleForm(forms.Form):
         validators=[validate_timezone],
     )
     paused = forms.BooleanField(label="Pause reminders for now", required=False)
+
+
+CONFIDENCE_CHOICES = [
+    ("", "Choose…"),
+    (1, "1 — not at all"),
+    (2, "2 — a little"),
+    (3, "3 — fairly"),
+    (4, "4 — quite"),
+    (5, "5 — very"),
+]
+
+
+class CheckInForm(forms.Form):
+    """The review. Per goal: its measure (if it has a number), milestones reached, an obstacle
+    met and a note; then the reflection. Field names carry the goal's public id."""
+
+    went_well = forms.CharField(
+        label="What went well?",
+        required=False,
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One win per line — each one goes into your wins journal.",
+    )
+    challenges = forms.CharField(
+        label="What got in the way?",
+        required=False,
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    next_steps = forms.CharField(
+        label="Your next steps",
+        required=False,
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    confidence = forms.TypedChoiceField(
+        label="How confident are you about reaching your goals?",
+        choices=CONFIDENCE_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    note = forms.CharField(
+        label="Anything else?",
+        required=False,
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, goals, since, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.goals = goals
+        for goal in goals:
+            key = goal.public_id.hex
+            if goal.measure_kind == "number":
+                unit = f" ({goal.measure_unit})" if goal.measure_unit else ""
+                self.fields[f"value_{key}"] = forms.DecimalField(
+                    label=f"Where are you now{unit}?",
+                    required=False,
+                    max_digits=12,
+                    decimal_places=2,
+                )
+            # Open milestones, and those ticked since this check-in began (so that saving the
+            # draft twice, or unticking one, works).
+            listed = [m for m in goal.milestones.all() if m.done_at is None or m.done_at >= since]
+            if listed:
+                self.fields[f"milestones_{key}"] = forms.MultipleChoiceField(
+                    label="Milestones you reached",
+                    choices=[(m.public_id.hex, m.title) for m in listed],
+                    initial=[m.public_id.hex for m in listed if m.done_at is not None],
+                    required=False,
+                    widget=forms.CheckboxSelectMultiple,
+                )
+            if goal.obstacles.all():
+                self.fields[f"obstacle_{key}"] = forms.ChoiceField(
+                    label="An obstacle you met",
+                    choices=[("", "None this time")]
+                    + [(o.public_id.hex, o.description[:80]) for o in goal.obstacles.all()],
+                    required=False,
+                )
+            self.fields[f"note_{key}"] = forms.CharField(
+                label="A note on this goal", required=False, max_length=2_000
+            )
+
+    def goal_fields(self, goal) -> list:
+        key = goal.public_id.hex
+        names = [f"value_{key}", f"milestones_{key}", f"obstacle_{key}", f"note_{key}"]
+        return [self[name] for name in names if name in self.fields]

@@ -3,12 +3,14 @@
 from datetime import datetime, time
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from apps.accounts.timezones import validate_timezone
 from apps.checkins import occurrences
+from apps.core.models import PublicIdModel, TimeStampedModel
 
 
 class Frequency(models.TextChoices):
@@ -131,3 +133,74 @@ class ReminderDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.user} ({self.occurrence_key})"
+
+
+class CheckInQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "CheckInQuerySet":
+        """The planner's own check-ins. Mentors with an active share join here later."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user)
+
+    def editable_by(self, user) -> "CheckInQuerySet":
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user)
+
+    def completed(self) -> "CheckInQuerySet":
+        return self.filter(completed_at__isnull=False)
+
+
+class CheckIn(PublicIdModel, TimeStampedModel):
+    """One review of the plan. A draft until completed, so leaving half-way loses nothing."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkins"
+    )
+    went_well = models.TextField("what went well", blank=True, max_length=5_000)
+    challenges = models.TextField("challenges you met", blank=True, max_length=5_000)
+    next_steps = models.TextField("your next steps", blank=True, max_length=5_000)
+    confidence = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    note = models.TextField(blank=True, max_length=5_000)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CheckInQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-completed_at", "-created_at"]
+        constraints = [
+            # At most one draft per planner: starting a check-in resumes it.
+            models.UniqueConstraint(
+                fields=["owner"], condition=Q(completed_at=None), name="one_draft_checkin"
+            )
+        ]
+        indexes = [models.Index(fields=["owner", "completed_at"])]
+
+    def __str__(self) -> str:
+        return f"check-in of {self.owner} ({self.completed_at or 'draft'})"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.completed_at is None
+
+
+class CheckInGoal(models.Model):
+    """How one goal stood at a check-in: the data behind the progress charts."""
+
+    checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="goal_entries")
+    goal = models.ForeignKey("goals.Goal", on_delete=models.CASCADE, related_name="checkin_entries")
+    progress = models.PositiveSmallIntegerField(default=0)
+    obstacle = models.ForeignKey(
+        "goals.Obstacle", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.TextField(blank=True, max_length=2_000)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["checkin", "goal"], name="one_entry_per_goal")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.goal} at {self.checkin}"

@@ -14,10 +14,10 @@ because the next one is at most a period away.
 """
 
 import logging
-from functools import partial
 import smtplib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from django.core import signing

@@ -7,7 +7,7 @@ NAVIGATION = (
     ("Dashboard", "dashboard:index"),
     ("Self-assessment", None),
     ("Goals", "goals:list"),
-    ("Check-ins", "checkins:schedule"),
+    ("Check-ins", "checkins:history"),
     ("Mentorship", None),
     ("Account", "accounts:settings"),
 )

@@ -31,6 +31,8 @@ class Expect:
     post: dict[str, int]
     # Builds the URL kwargs from the cast (e.g. the owner's goal); None for URLs without any.
     kwargs: Callable[[dict], dict] | None = field(default=None)
+    # Where an HTMX POST answers differently (a partial instead of a redirect).
+    htmx_post: dict[str, int] | None = field(default=None)
 
 
 def everyone(status: int) -> dict[str, int]:

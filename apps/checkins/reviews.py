@@ -1,0 +1,145 @@
+"""The check-in itself: a guided review of the active goals, kept as a draft until done.
+
+Saving is safe to repeat: a draft is updated in place, milestones already done stay done,
+and completing an already completed check-in changes nothing.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from apps.accounts.models import User
+from apps.checkins.models import CheckIn, CheckInGoal, CheckinSchedule, Frequency
+from apps.goals import services as goal_services
+from apps.goals.models import Goal, Obstacle, Status
+from apps.milestones import services as milestone_services
+from apps.milestones.models import Milestone
+
+PERIOD_DAYS = {
+    Frequency.WEEKLY: 7,
+    Frequency.BIWEEKLY: 14,
+    Frequency.MONTHLY: 31,
+    Frequency.QUARTERLY: 92,
+}
+
+
+@dataclass
+class GoalUpdate:
+    goal: Goal
+    current_value: Decimal | None = None
+    obstacle: Obstacle | None = None
+    note: str = ""
+    milestones_done: list[Milestone] = field(default_factory=list)
+    # The milestones the form offered; those offered but not ticked are (re)opened.
+    milestones_listed: list[Milestone] = field(default_factory=list)
+
+
+def active_goals(user: User) -> list[Goal]:
+    return list(
+        Goal.objects.visible_to(user).filter(status=Status.ACTIVE).with_progress().in_order()
+    )
+
+
+def checkin_start(*, user: User) -> CheckIn:
+    """The planner's draft, resumed if one exists, with an entry for every active goal."""
+    draft = CheckIn.objects.editable_by(user).filter(completed_at=None).first()
+    if draft is None:
+        try:
+            with transaction.atomic():
+                draft = CheckIn.objects.create(owner=user)
+        except IntegrityError:
+            # Started twice at once (a double click): the other request created it.
+            draft = CheckIn.objects.get(owner=user, completed_at=None)
+    goals = active_goals(user)
+    known = set(draft.goal_entries.values_list("goal_id", flat=True))
+    CheckInGoal.objects.bulk_create(
+        [
+            CheckInGoal(checkin=draft, goal=g, progress=g.progress)
+            for g in goals
+            if g.pk not in known
+        ],
+        ignore_conflicts=True,
+    )
+    return draft
+
+
+@transaction.atomic
+def checkin_save(
+    *,
+    checkin: CheckIn,
+    went_well: str,
+    challenges: str,
+    next_steps: str,
+    confidence: int | None,
+    note: str,
+    updates: list[GoalUpdate],
+) -> CheckIn:
+    checkin = CheckIn.objects.select_for_update().get(pk=checkin.pk)
+    checkin.went_well, checkin.challenges, checkin.next_steps = went_well, challenges, next_steps
+    checkin.confidence, checkin.note = confidence, note
+    checkin.full_clean()
+    checkin.save()
+    user = checkin.owner
+    for update in updates:
+        if update.current_value is not None and update.current_value != update.goal.current_value:
+            goal_services.goal_update(goal=update.goal, by=user, current_value=update.current_value)
+        done = {m.pk for m in update.milestones_done}
+        for milestone in update.milestones_done:
+            milestone_services.milestone_complete(milestone=milestone, by=user)
+        for milestone in update.milestones_listed:
+            if milestone.pk not in done and milestone.done_at is not None:
+                milestone_services.milestone_reopen(milestone=milestone, by=user)
+        CheckInGoal.objects.filter(checkin=checkin, goal=update.goal).update(
+            obstacle=update.obstacle, note=update.note
+        )
+    return checkin
+
+
+@transaction.atomic
+def checkin_complete(*, checkin: CheckIn, now: datetime | None = None) -> CheckIn:
+    """Finish the review: snapshot each goal's progress and put what went well in the wins."""
+    checkin = CheckIn.objects.select_for_update().get(pk=checkin.pk)
+    if checkin.completed_at is not None:
+        return checkin
+    now = now or timezone.now()
+    progress = {g.pk: g.progress for g in active_goals(checkin.owner)}
+    for entry in checkin.goal_entries.all():
+        if entry.goal_id in progress:
+            entry.progress = progress[entry.goal_id]
+            entry.save(update_fields=["progress"])
+    for line in checkin.went_well.splitlines():
+        title = line.strip(" -•*\t")
+        if title:
+            goal_services.win_create(
+                owner=checkin.owner,
+                title=title[:200],
+                happened_on=timezone.localdate(now),
+                note="From your check-in.",
+            )
+    checkin.completed_at = now
+    checkin.save(update_fields=["completed_at", "updated_at"])
+    return checkin
+
+
+def streak(*, user: User, today: date) -> int:
+    """Check-ins kept on schedule: consecutive completed reviews, none more than half a period
+    late, the latest within reach of today."""
+    schedule = CheckinSchedule.objects.filter(owner=user).first()
+    period = PERIOD_DAYS.get(schedule.frequency if schedule else Frequency.WEEKLY, 7)
+    allowed = timedelta(days=period * 1.5)
+    dates = [
+        timezone.localdate(moment)
+        for moment in CheckIn.objects.visible_to(user)
+        .completed()
+        .order_by("-completed_at")
+        .values_list("completed_at", flat=True)[:200]
+    ]
+    count, previous = 0, today
+    for day in dates:
+        if previous - day > allowed:
+            break
+        count, previous = count + 1, day
+    return count
