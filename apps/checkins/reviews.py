@@ -18,7 +18,7 @@ from apps.goals.models import Goal, Obstacle, Status
 from apps.milestones import services as milestone_services
 from apps.milestones.models import Milestone
 
-PERIOD_DAYS = {
+PERIOD_DAYS: dict[str, int] = {
     Frequency.WEEKLY: 7,
     Frequency.BIWEEKLY: 14,
     Frequency.MONTHLY: 31,
@@ -128,7 +128,7 @@ def streak(*, user: User, today: date) -> int:
     """Check-ins kept on schedule: consecutive completed reviews, none more than half a period
     late, the latest within reach of today."""
     schedule = CheckinSchedule.objects.filter(owner=user).first()
-    period = PERIOD_DAYS.get(schedule.frequency if schedule else Frequency.WEEKLY, 7)
+    period = PERIOD_DAYS[schedule.frequency if schedule else Frequency.WEEKLY]
     allowed = timedelta(days=period * 1.5)
     dates = [
         timezone.localdate(moment)
