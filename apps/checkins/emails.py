@@ -26,7 +26,7 @@ def reminder_email(delivery: ReminderDelivery, *, now: datetime) -> EmailMultiAl
     context = {
         "user": user,
         "goals": goals,
-        "checkin_url": settings.SITE_URL + reverse("dashboard:index"),
+        "checkin_url": settings.SITE_URL + reverse("checkins:start"),
         "pause_url": pause_url,
         "settings_url": settings.SITE_URL + reverse("checkins:schedule"),
     }

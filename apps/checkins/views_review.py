@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.checkins import charts, reviews
 from apps.checkins.forms import CheckInForm
@@ -66,7 +66,9 @@ def _initial(checkin: CheckIn, goals: list[Goal]) -> dict:
     return initial
 
 
-@require_POST
+# GET too, so that the button in the reminder email opens the check-in in one click; it only
+# ever creates the planner's single draft or resumes it.
+@require_http_methods(["GET", "POST"])
 @login_required
 def start(request: HtmxHttpRequest) -> HttpResponse:
     draft = reviews.checkin_start(user=request.user)

@@ -1,35 +1,20 @@
 """With Redis (the task broker) down, people can still sign up, sign in and reset passwords."""
 
 import re
-import socket
 
 import pytest
 from django.core import mail
 from django.urls import reverse
 
-from careerplan.celery import app as celery_app
+from tests.brokers import broker_down
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def redis_down(settings):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        dead = f"redis://127.0.0.1:{sock.getsockname()[1]}/0"
-    saved = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
-    settings.REDIS_URL = dead
-    celery_app.conf.update(broker_url=dead, task_always_eager=False)
-    _forget_broker_connections()
-    yield
-    celery_app.conf.update(saved)
-    _forget_broker_connections()
-
-
-def _forget_broker_connections():
-    # Celery caches its connection and producer pools; drop them so the new URL is used.
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
+    with broker_down(settings):
+        yield
 
 
 def test_sign_in_works_while_redis_is_down(client, alice, password, redis_down):

@@ -34,7 +34,7 @@ EXPECTATIONS.update(
     {
         "checkins:history": Expect(get=signed_in(200), post=everyone(405)),
         # Starting (or resuming) a check-in needs no fields: it redirects to the review.
-        "checkins:start": Expect(get=everyone(405), post=signed_in(302)),
+        "checkins:start": Expect(get=signed_in(302), post=signed_in(302)),
         # An empty POST saves an empty draft (every field is optional) and comes back.
         "checkins:review": Expect(
             get=owned(200), post=owned(302), htmx_post=owned(200), kwargs=_draft

@@ -1,0 +1,93 @@
+"""Reminders through the real Redis broker and a real worker, and while the broker is down."""
+
+import threading
+import uuid
+from datetime import timedelta
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from celery.signals import task_postrun
+from django.core import mail
+from django.urls import reverse
+
+from apps.checkins import services, tasks
+from apps.checkins.models import CheckinSchedule, DeliveryStatus, ReminderDelivery
+from careerplan.celery import app as celery_app
+from tests.brokers import broker_down
+from tests.checkins.conftest import MONDAY
+
+DUE = MONDAY + timedelta(hours=1, minutes=31)
+
+
+@pytest.fixture
+def real_worker():
+    queue = f"test-{uuid.uuid4().hex}"
+    celery_app.conf.update(task_always_eager=False, task_default_queue=queue)
+    celery_app.amqp._producer_pool = None
+    try:
+        with start_worker(
+            celery_app,
+            pool="solo",
+            queues=[queue],
+            perform_ping_check=False,
+            shutdown_timeout=10,
+            loglevel="WARNING",
+        ):
+            yield
+    finally:
+        celery_app.conf.update(task_always_eager=True, task_default_queue="celery")
+        celery_app.amqp._producer_pool = None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_due_reminder_travels_through_redis_to_a_worker_once(alice, time_machine, real_worker):
+    time_machine.move_to(MONDAY, tick=False)
+    services.schedule_save(user=alice, frequency="weekly", timezone="Europe/Berlin")
+    finished = threading.Event()
+
+    def on_finished(**kwargs):
+        finished.set()
+
+    task_postrun.connect(on_finished, sender=tasks.send_reminder, weak=False)
+    try:
+        time_machine.move_to(DUE, tick=False)
+        services.dispatch_due_reminders()
+        services.dispatch_due_reminders()  # a second beat at the same minute
+        assert finished.wait(20), "no worker sent the reminder"
+    finally:
+        task_postrun.disconnect(on_finished, sender=tasks.send_reminder)
+    assert [m.to for m in mail.outbox] == [[alice.email]]
+    assert ReminderDelivery.objects.get().status == DeliveryStatus.SENT
+
+
+SCHEDULE = {
+    "frequency": "weekly",
+    "weekday": "0",
+    "day_of_month": "1",
+    "local_time": "08:30",
+    "timezone": "Europe/Berlin",
+}
+
+
+@pytest.mark.django_db
+def test_with_the_broker_down_schedules_save_and_reminders_wait_for_it(
+    alice_client, alice, time_machine, settings, django_capture_on_commit_callbacks
+):
+    time_machine.move_to(MONDAY, tick=False)
+    with broker_down(settings):
+        response = alice_client.post(reverse("checkins:schedule"), SCHEDULE)
+        assert response.status_code == 302
+        assert CheckinSchedule.objects.get(owner=alice).next_due_key == "2026-11-30"
+
+        time_machine.move_to(DUE, tick=False)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.dispatch_due_reminders()
+        assert mail.outbox == []
+        assert ReminderDelivery.objects.get().status == DeliveryStatus.PENDING
+
+    # The broker is back: the sweep after the re-queue delay sends it, once.
+    time_machine.move_to(DUE + timedelta(minutes=6), tick=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.dispatch_due_reminders()
+        services.dispatch_due_reminders()
+    assert [m.to for m in mail.outbox] == [[alice.email]]
