@@ -1,18 +1,58 @@
 """The check-in reminder email."""
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 
-from apps.checkins.models import ReminderDelivery
+from apps.checkins.models import DeliveryKind, ReminderDelivery
 from apps.checkins.services import pause_token
 from apps.core.emails import render_email
 from apps.goals.models import Goal, Status
+from apps.milestones.models import Milestone
 
 
-def reminder_email(delivery: ReminderDelivery, *, now: datetime) -> EmailMultiAlternatives:
+def reminder_email(delivery: ReminderDelivery, *, now: datetime) -> EmailMultiAlternatives | None:
+    """The email for an outbox row, or None when there is nothing left to say."""
+    if delivery.kind == DeliveryKind.MILESTONE:
+        return milestone_digest_email(delivery)
+    return checkin_email(delivery)
+
+
+def _unsubscribe_headers(url: str) -> dict[str, str]:
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
+def milestone_digest_email(delivery: ReminderDelivery) -> EmailMultiAlternatives | None:
+    user = delivery.user
+    due_on = date.fromisoformat(delivery.occurrence_key) + timedelta(days=1)
+    milestones = list(
+        Milestone.objects.editable_by(user)
+        .filter(due_date=due_on, done_at=None, goal__status=Status.ACTIVE)
+        .select_related("goal")
+        .order_by("goal__position", "position")
+    )
+    if not milestones:
+        return None  # all ticked off since the digest was claimed
+    settings_url = settings.SITE_URL + reverse("checkins:schedule")
+    stop_url = settings.SITE_URL + reverse(
+        "checkins:pause", kwargs={"token": pause_token(user=user, kind=DeliveryKind.MILESTONE)}
+    )
+    context = {
+        "user": user,
+        "milestones": milestones,
+        "stop_url": stop_url,
+        "due_on": due_on,
+        "settings_url": settings_url,
+        "plan_url": settings.SITE_URL + reverse("dashboard:index"),
+    }
+    return render_email(
+        "emails/milestone_digest", context, to=[user.email], headers=_unsubscribe_headers(stop_url)
+    )
+
+
+def checkin_email(delivery: ReminderDelivery) -> EmailMultiAlternatives:
     user = delivery.user
     pause_url = settings.SITE_URL + reverse(
         "checkins:pause", kwargs={"token": pause_token(user=user)}
@@ -30,8 +70,6 @@ def reminder_email(delivery: ReminderDelivery, *, now: datetime) -> EmailMultiAl
         "pause_url": pause_url,
         "settings_url": settings.SITE_URL + reverse("checkins:schedule"),
     }
-    headers = {
-        "List-Unsubscribe": f"<{pause_url}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    }
-    return render_email("emails/checkin_reminder", context, to=[user.email], headers=headers)
+    return render_email(
+        "emails/checkin_reminder", context, to=[user.email], headers=_unsubscribe_headers(pause_url)
+    )

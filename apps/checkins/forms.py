@@ -25,7 +25,12 @@ class ScheduleForm(forms.Form):
         choices=[(name, name.replace("_", " ")) for name in timezone_names()],
         validators=[validate_timezone],
     )
-    paused = forms.BooleanField(label="Pause reminders for now", required=False)
+    paused = forms.BooleanField(label="Pause check-in reminders for now", required=False)
+    milestone_reminders = forms.BooleanField(
+        label="Email me the morning before a milestone is due",
+        required=False,
+        help_text="One short email listing what is due tomorrow; nothing on other days.",
+    )
 
 
 CONFIDENCE_CHOICES = [

@@ -204,3 +204,39 @@ class CheckInGoal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.goal} at {self.checkin}"
+
+
+class NotificationSettings(models.Model):
+    """Which emails a planner wants, beyond check-in reminders (which the schedule's own pause
+    switches). Milestone deadline reminders are opt-in and come as one morning digest ("due
+    tomorrow"), never one email per milestone."""
+
+    DIGEST_TIME = time(8, 0)
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
+    )
+    milestone_reminders = models.BooleanField("milestone deadlines, the day before", default=False)
+    # The next morning digest, like CheckinSchedule.next_due_at; empty while switched off.
+    next_digest_at = models.DateTimeField(null=True, blank=True)
+    next_digest_key = models.CharField(max_length=32, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["next_digest_at"],
+                name="milestone_digest_due",
+                condition=Q(milestone_reminders=True),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"notifications of {self.owner}"
+
+    def digest_rule(self, timezone_name: str, anchor) -> occurrences.Rule:
+        return occurrences.Rule(
+            frequency=occurrences.DAILY,
+            local_time=self.DIGEST_TIME,
+            timezone=timezone_name,
+            anchor=anchor,
+        )

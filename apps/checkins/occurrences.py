@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-WEEKLY, BIWEEKLY, MONTHLY, QUARTERLY = "weekly", "biweekly", "monthly", "quarterly"
+DAILY, WEEKLY, BIWEEKLY, MONTHLY, QUARTERLY = "daily", "weekly", "biweekly", "monthly", "quarterly"
 LAST_DAY = 0
 
 
@@ -49,6 +49,11 @@ def _day_in_month(year: int, month: int, day_of_month: int) -> date:
 
 def _candidate_dates(rule: Rule, start: date) -> Iterator[date]:
     """Local dates the rule falls on, in order, from `start` (inclusive) onwards."""
+    if rule.frequency == DAILY:
+        day = start
+        while True:
+            yield day
+            day += timedelta(days=1)
     if rule.frequency in (WEEKLY, BIWEEKLY):
         day = start + timedelta(days=(rule.weekday - start.weekday()) % 7)
         step = 7

@@ -25,11 +25,13 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.checkins import occurrences
 from apps.checkins.models import (
     CheckinSchedule,
     DeliveryKind,
     DeliveryStatus,
     Frequency,
+    NotificationSettings,
     ReminderDelivery,
 )
 
@@ -113,6 +115,34 @@ def _advance(schedule: CheckinSchedule, now: datetime) -> None:
     schedule.next_due_at, schedule.next_due_key = upcoming.at, upcoming.key
 
 
+def notifications_for(*, user: User) -> NotificationSettings:
+    """The planner's settings; an unsaved default when they never changed them."""
+    return NotificationSettings.objects.filter(owner=user).first() or NotificationSettings(
+        owner=user
+    )
+
+
+@transaction.atomic
+def notifications_save(
+    *, user: User, milestone_reminders: bool, now: datetime | None = None
+) -> NotificationSettings:
+    now = now or timezone_now()
+    prefs = NotificationSettings.objects.select_for_update().get_or_create(owner=user)[0]
+    prefs.milestone_reminders = milestone_reminders
+    _advance_digest(prefs, user.timezone, now)
+    prefs.save()
+    return prefs
+
+
+def _advance_digest(prefs: NotificationSettings, timezone_name: str, now: datetime) -> None:
+    if not prefs.milestone_reminders:
+        prefs.next_digest_at, prefs.next_digest_key = None, ""
+        return
+    local_today = now.astimezone(ZoneInfo(timezone_name)).date()
+    upcoming = occurrences.next_occurrence(prefs.digest_rule(timezone_name, local_today), now)
+    prefs.next_digest_at, prefs.next_digest_key = upcoming.at, upcoming.key
+
+
 # -- the sweep --------------------------------------------------------------------------
 
 
@@ -175,6 +205,52 @@ def _claim_batch(now: datetime, batch_size: int) -> tuple[int, list[int]]:
     return len(due), created
 
 
+def _claim_digests(now: datetime, batch_size: int) -> tuple[int, list[int]]:
+    """Claim due milestone digests; write an outbox row only where something is due tomorrow."""
+    from apps.goals.models import Status
+    from apps.milestones.models import Milestone
+
+    due = list(
+        NotificationSettings.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("owner")
+        .filter(milestone_reminders=True, next_digest_at__lte=now)
+        .order_by("next_digest_at")[:batch_size]
+    )
+    if not due:
+        return 0, []
+    tomorrow = {p.owner_id: date.fromisoformat(p.next_digest_key) + timedelta(days=1) for p in due}
+    with_deadlines = set(
+        Milestone.objects.filter(
+            goal__owner_id__in=tomorrow,
+            goal__status=Status.ACTIVE,
+            done_at=None,
+            due_date__in=set(tomorrow.values()),
+        ).values_list("goal__owner_id", "due_date")
+    )
+    wanted = [p for p in due if (p.owner_id, tomorrow[p.owner_id]) in with_deadlines]
+    created = []
+    if wanted:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _INSERT_DELIVERIES,
+                [
+                    DeliveryKind.MILESTONE,
+                    now,
+                    now,
+                    now,
+                    [p.owner_id for p in wanted],
+                    [p.next_digest_key for p in wanted],
+                    [p.next_digest_at for p in wanted],
+                    [0 for _ in wanted],
+                ],
+            )
+            created = [row[0] for row in cursor.fetchall()]
+    for prefs in due:
+        _advance_digest(prefs, prefs.owner.timezone, now)
+    NotificationSettings.objects.bulk_update(due, ["next_digest_at", "next_digest_key"])
+    return len(due), created
+
+
 _RULE_FIELDS = ("frequency", "weekday", "day_of_month", "local_time", "timezone", "anchor")
 
 
@@ -210,14 +286,15 @@ def dispatch_due_reminders(
 ) -> SweepResult:
     now = now or timezone_now()
     result = SweepResult()
-    while True:
-        with transaction.atomic():
-            claimed, created = _claim_batch(now, batch_size)
-            transaction.on_commit(partial(_queue, created))
-        result.created += len(created)
-        result.queued += len(created)
-        if claimed < batch_size:
-            break
+    for claim in (_claim_batch, _claim_digests):
+        while True:
+            with transaction.atomic():
+                claimed, created = claim(now, batch_size)
+                transaction.on_commit(partial(_queue, created))
+            result.created += len(created)
+            result.queued += len(created)
+            if claimed < batch_size:
+                break
     requeue, result.expired = _recover_outbox(now)
     _queue(requeue)
     result.queued += len(requeue)
@@ -268,8 +345,9 @@ def _still_wanted(delivery: ReminderDelivery) -> bool:
     user = delivery.user
     if not user.is_active:
         return False
-    if delivery.kind != DeliveryKind.CHECKIN:
-        return True
+    if delivery.kind == DeliveryKind.MILESTONE:
+        prefs = NotificationSettings.objects.filter(owner=user).first()
+        return bool(prefs and prefs.milestone_reminders)
     schedule = CheckinSchedule.objects.filter(owner=user).first()
     return bool(schedule and not schedule.paused and schedule.version == delivery.schedule_version)
 
@@ -288,8 +366,12 @@ def delivery_send(*, delivery_id: int, now: datetime | None = None) -> str:
     delivery = _claim_for_sending(delivery_id, now)
     if delivery is None:
         return "skipped"
+    message = reminder_email(delivery, now=now)
+    if message is None:
+        _finish(delivery, status=DeliveryStatus.SKIPPED)
+        return DeliveryStatus.SKIPPED
     try:
-        reminder_email(delivery, now=now).send()
+        message.send()
     except smtplib.SMTPResponseException as error:
         permanent = error.smtp_code >= 500
         return _failed(delivery, now, f"{error.smtp_code} {error.smtp_error!r}", permanent)
@@ -327,13 +409,24 @@ def delivery_retry(*, delivery: ReminderDelivery) -> None:
 # -- the one-click pause link -----------------------------------------------------------
 
 
-def pause_token(*, user: User) -> str:
-    return signing.dumps(str(user.public_id), salt=PAUSE_SALT)
+def pause_token(*, user: User, kind: str = DeliveryKind.CHECKIN) -> str:
+    """A signed, login-free link that switches off one kind of reminder for one person."""
+    return signing.dumps({"u": str(user.public_id), "k": kind}, salt=PAUSE_SALT, compress=True)
 
 
-def user_for_pause_token(token: str) -> User | None:
+def read_pause_token(token: str) -> tuple[User, str] | None:
     try:
-        public_id = signing.loads(token, salt=PAUSE_SALT)
+        payload = signing.loads(token, salt=PAUSE_SALT)
     except signing.BadSignature:
         return None
-    return User.objects.filter(public_id=public_id, is_active=True).first()
+    if not isinstance(payload, dict) or payload.get("k") not in DeliveryKind.values:
+        return None
+    user = User.objects.filter(public_id=str(payload.get("u")), is_active=True).first()
+    return (user, payload["k"]) if user else None
+
+
+def reminders_switch_off(*, user: User, kind: str) -> None:
+    if kind == DeliveryKind.MILESTONE:
+        notifications_save(user=user, milestone_reminders=False)
+    else:
+        schedule_pause(schedule=schedule_for(user=user))

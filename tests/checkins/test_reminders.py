@@ -271,3 +271,42 @@ def test_the_same_send_task_twice_at_once_sends_once(alice, time_machine):
     )
     _in_threads(3, lambda: services.delivery_send(delivery_id=delivery.pk))
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_milestone_deadlines_come_as_one_digest_the_morning_before(alice, time_machine, sweep_at):
+    from tests.factories import GoalFactory, MilestoneFactory
+
+    time_machine.move_to(MONDAY, tick=False)  # 07:00 in Berlin
+    goal = GoalFactory(owner=alice, title="Get certified")
+    tomorrow = MONDAY.date() + timedelta(days=1)
+    MilestoneFactory(goal=goal, title="Submit the application", due_date=tomorrow)
+    MilestoneFactory(goal=goal, title="Pay the fee", due_date=tomorrow)
+    MilestoneFactory(goal=goal, title="Later", due_date=tomorrow + timedelta(days=5))
+    services.notifications_save(user=alice, milestone_reminders=True)
+
+    sweep_at(MONDAY + timedelta(minutes=30))  # 07:30 local: not yet
+    assert mail.outbox == []
+    sweep_at(MONDAY + timedelta(hours=1, minutes=1))  # 08:01 local
+    sweep_at(MONDAY + timedelta(hours=2))
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.subject == "Due tomorrow: Submit the application and 1 more"
+    assert "Pay the fee" in message.body
+    assert "Later" not in message.body
+    assert "/checkins/pause/" in message.extra_headers["List-Unsubscribe"]
+
+
+@pytest.mark.django_db
+def test_no_digest_on_days_without_deadlines_or_when_switched_off(alice, time_machine, sweep_at):
+    from tests.factories import GoalFactory, MilestoneFactory
+
+    time_machine.move_to(MONDAY, tick=False)
+    goal = GoalFactory(owner=alice)
+    MilestoneFactory(goal=goal, due_date=MONDAY.date() + timedelta(days=3))
+    services.notifications_save(user=alice, milestone_reminders=True)
+    sweep_at(MONDAY + timedelta(hours=2))  # nothing due on Tuesday
+    assert mail.outbox == []
+    services.notifications_save(user=alice, milestone_reminders=False)
+    sweep_at(MONDAY + timedelta(days=2, hours=2))  # Wednesday: Thursday's is due, but off
+    assert mail.outbox == []

@@ -61,7 +61,7 @@ def test_htmx_save_returns_the_panel_only(alice_client, on_a_wednesday):
 
 def test_schedule_page_query_count_is_pinned(alice_client, alice, django_assert_num_queries):
     services.schedule_for(user=alice)
-    with django_assert_num_queries(3):  # session, user, schedule
+    with django_assert_num_queries(4):  # session, user, schedule, notification settings
         alice_client.get(URL)
 
 
@@ -73,7 +73,7 @@ def test_the_pause_link_pauses_only_its_owner(client, alice, charlie):
     alice_schedule.refresh_from_db()
     assert not alice_schedule.paused  # a GET (a link preview) changes nothing
     response = client.post(url)
-    assert "Reminders paused" in response.content.decode()
+    assert "Check-in reminders paused" in response.content.decode()
     alice_schedule.refresh_from_db()
     charlie_schedule.refresh_from_db()
     assert alice_schedule.paused
@@ -102,3 +102,25 @@ def test_send_due_reminders_by_hand(alice, capsys, time_machine):
     assert CheckinSchedule.objects.get(owner=alice).next_due_key == "2026-11-30"
     call_command("send_due_reminders")
     assert "Created 1 deliveries, queued 1" in capsys.readouterr().out
+
+
+def test_the_milestone_stop_link_switches_off_only_milestone_reminders(client, alice):
+    from apps.checkins.models import DeliveryKind
+
+    services.notifications_save(user=alice, milestone_reminders=True)
+    schedule = services.schedule_for(user=alice)
+    token = services.pause_token(user=alice, kind=DeliveryKind.MILESTONE)
+    response = client.post(reverse("checkins:pause", kwargs={"token": token}))
+    assert "Milestone reminders off" in response.content.decode()
+    assert not services.notifications_for(user=alice).milestone_reminders
+    schedule.refresh_from_db()
+    assert not schedule.paused
+
+
+def test_opting_into_milestone_reminders_from_the_settings_page(
+    alice_client, alice, on_a_wednesday
+):
+    alice_client.post(URL, {**FORM, "milestone_reminders": "on"})
+    prefs = services.notifications_for(user=alice)
+    assert prefs.milestone_reminders
+    assert prefs.next_digest_key == "2026-11-26"  # tomorrow morning, Berlin
