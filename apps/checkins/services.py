@@ -43,6 +43,7 @@ REQUEUE_AFTER = timedelta(minutes=5)
 # How long a worker may hold a row in "sending" before we assume it died.
 LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 5
+SEND_CHUNK = 50
 PAUSE_SALT = "checkins.pause"
 
 
@@ -270,14 +271,16 @@ def _recover_outbox(now: datetime) -> tuple[list[int], int]:
 
 
 def _queue(ids: list[int]) -> None:
-    from apps.checkins.tasks import send_reminder
+    """Queue the sends in small chunks: one broker message per chunk keeps a sweep of a
+    hundred thousand reminders fast, and each row is still claimed and sent on its own."""
+    from apps.checkins.tasks import send_reminders
 
-    for delivery_id in ids:
+    for start in range(0, len(ids), SEND_CHUNK):
         try:
-            send_reminder.delay(delivery_id)
+            send_reminders.delay(ids[start : start + SEND_CHUNK])
         except Exception:
-            # The broker is down: the row stays pending and the next sweep queues it again.
-            logger.warning("Could not queue reminder %s; the sweep will retry.", delivery_id)
+            # The broker is down: the rows stay pending and a later sweep queues them again.
+            logger.warning("Could not queue %d reminders; the sweep will retry.", len(ids))
             return
 
 

@@ -11,6 +11,11 @@ def dispatch_due_reminders() -> dict:
 
 
 @shared_task
-def send_reminder(delivery_id: int) -> str:
-    # Retries are held in the outbox (see services), so this task never retries itself.
-    return services.delivery_send(delivery_id=delivery_id)
+def send_reminders(delivery_ids: list[int]) -> dict[str, int]:
+    """Send a chunk of outbox rows, each claimed on its own. Retries are held in the outbox
+    (see services), so this task never retries itself."""
+    outcomes: dict[str, int] = {}
+    for delivery_id in delivery_ids:
+        status = services.delivery_send(delivery_id=delivery_id)
+        outcomes[status] = outcomes.get(status, 0) + 1
+    return outcomes

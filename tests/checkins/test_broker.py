@@ -48,14 +48,14 @@ def test_a_due_reminder_travels_through_redis_to_a_worker_once(alice, time_machi
     def on_finished(**kwargs):
         finished.set()
 
-    task_postrun.connect(on_finished, sender=tasks.send_reminder, weak=False)
+    task_postrun.connect(on_finished, sender=tasks.send_reminders, weak=False)
     try:
         time_machine.move_to(DUE, tick=False)
         services.dispatch_due_reminders()
         services.dispatch_due_reminders()  # a second beat at the same minute
         assert finished.wait(20), "no worker sent the reminder"
     finally:
-        task_postrun.disconnect(on_finished, sender=tasks.send_reminder)
+        task_postrun.disconnect(on_finished, sender=tasks.send_reminders)
     assert [m.to for m in mail.outbox] == [[alice.email]]
     assert ReminderDelivery.objects.get().status == DeliveryStatus.SENT
 
