@@ -95,8 +95,12 @@ class ReminderDelivery(models.Model):
     """One scheduled email for one user and one occurrence: the outbox row that makes sending
     exactly-once-or-less, whatever the number of beats, sweeps and workers."""
 
+    # No index of its own: the unique constraint below starts with `user` and serves lookups.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_deliveries"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reminder_deliveries",
+        db_index=False,
     )
     kind = models.CharField(max_length=16, choices=DeliveryKind.choices)
     occurrence_key = models.CharField(max_length=64)

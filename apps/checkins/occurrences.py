@@ -19,6 +19,7 @@ import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 DAILY, WEEKLY, BIWEEKLY, MONTHLY, QUARTERLY = "daily", "weekly", "biweekly", "monthly", "quarterly"
@@ -100,5 +101,8 @@ def occurrences_after(rule: Rule, after: datetime) -> Iterator[Occurrence]:
             yield Occurrence(at=at, key=day.isoformat())
 
 
+@lru_cache(maxsize=8192)
 def next_occurrence(rule: Rule, after: datetime) -> Occurrence:
+    # Cached: a sweep asks the same question ("next after now") for many planners who share
+    # a rule (weekly, Monday, 08:30, Europe/Berlin), and the answer never changes.
     return next(occurrences_after(rule, after))

@@ -37,13 +37,13 @@ from apps.checkins.models import (
 
 logger = logging.getLogger(__name__)
 
-SWEEP_BATCH = 1_000
+SWEEP_BATCH = 2_000
 # A pending row not picked up by a worker this long after queuing was lost from the broker.
 REQUEUE_AFTER = timedelta(minutes=5)
 # How long a worker may hold a row in "sending" before we assume it died.
 LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 5
-SEND_CHUNK = 50
+SEND_CHUNK = 200
 PAUSE_SALT = "checkins.pause"
 
 
@@ -163,46 +163,71 @@ _INSERT_DELIVERIES = """
     ON CONFLICT (user_id, kind, occurrence_key) DO NOTHING
     RETURNING id
 """
-_ADVANCE_SCHEDULES = """
-    UPDATE checkins_checkinschedule AS s
-    SET next_due_at = t.at, next_due_key = t.k
-    FROM unnest(%s::bigint[], %s::timestamptz[], %s::text[]) AS t(id, at, k)
-    WHERE s.id = t.id
+_ADVANCE_AND_INSERT = (  # noqa: S608 - two constant strings, no input
+    """
+    WITH advanced AS (
+        UPDATE checkins_checkinschedule AS s
+        SET next_due_at = t.at, next_due_key = t.k
+        FROM unnest(%s::bigint[], %s::timestamptz[], %s::text[]) AS t(id, at, k)
+        WHERE s.id = t.id
+    )
+"""
+    + _INSERT_DELIVERIES
+)
+
+
+_CLAIM_SCHEDULES = """
+    SELECT id, owner_id, version, next_due_at, next_due_key,
+           frequency, weekday, day_of_month, local_time, timezone, anchor
+    FROM checkins_checkinschedule
+    WHERE paused = false AND next_due_at <= %s
+    ORDER BY next_due_at
+    LIMIT %s
+    FOR UPDATE SKIP LOCKED
 """
 
 
 def _claim_batch(now: datetime, batch_size: int) -> tuple[int, list[int]]:
-    """Claim one batch of due schedules; returns (claimed, ids of new outbox rows)."""
-    due = list(
-        CheckinSchedule.objects.select_for_update(skip_locked=True)
-        .filter(paused=False, next_due_at__lte=now)
-        .order_by("next_due_at")
-        .only("id", "owner_id", "version", "next_due_at", "next_due_key", *_RULE_FIELDS)[
-            :batch_size
-        ]
-    )
-    if not due:
-        return 0, []
-    upcoming = [schedule.next_after(now) for schedule in due]
+    """Claim one batch of due schedules; returns (claimed, ids of new outbox rows).
+
+    Plain SQL and tuples rather than model instances: this is the sweep's hot loop."""
     with connection.cursor() as cursor:
+        cursor.execute(_CLAIM_SCHEDULES, [now, batch_size])
+        due = cursor.fetchall()
+        if not due:
+            return 0, []
+        upcoming = [
+            occurrences.next_occurrence(
+                occurrences.Rule(
+                    frequency=freq,
+                    local_time=at,
+                    timezone=zone,
+                    anchor=anchor,
+                    weekday=weekday,
+                    day_of_month=day,
+                ),
+                now,
+            )
+            for (_, _, _, _, _, freq, weekday, day, at, zone, anchor) in due
+        ]
+        # One round trip: move the schedules on and write the outbox rows.
         cursor.execute(
-            _INSERT_DELIVERIES,
+            _ADVANCE_AND_INSERT,
             [
+                [row[0] for row in due],
+                [o.at for o in upcoming],
+                [o.key for o in upcoming],
                 DeliveryKind.CHECKIN,
                 now,
                 now,
                 now,
-                [s.owner_id for s in due],
-                [s.next_due_key for s in due],
-                [s.next_due_at for s in due],
-                [s.version for s in due],
+                [row[1] for row in due],
+                [row[4] for row in due],
+                [row[3] for row in due],
+                [row[2] for row in due],
             ],
         )
         created = [row[0] for row in cursor.fetchall()]
-        cursor.execute(
-            _ADVANCE_SCHEDULES,
-            [[s.id for s in due], [o.at for o in upcoming], [o.key for o in upcoming]],
-        )
     return len(due), created
 
 
@@ -252,9 +277,6 @@ def _claim_digests(now: datetime, batch_size: int) -> tuple[int, list[int]]:
     return len(due), created
 
 
-_RULE_FIELDS = ("frequency", "weekday", "day_of_month", "local_time", "timezone", "anchor")
-
-
 def _recover_outbox(now: datetime) -> tuple[list[int], int]:
     """Re-queue pending rows whose task was lost or whose retry is due; expire dead leases."""
     with transaction.atomic():
@@ -275,13 +297,15 @@ def _queue(ids: list[int]) -> None:
     hundred thousand reminders fast, and each row is still claimed and sent on its own."""
     from apps.checkins.tasks import send_reminders
 
-    for start in range(0, len(ids), SEND_CHUNK):
-        try:
-            send_reminders.delay(ids[start : start + SEND_CHUNK])
-        except Exception:
-            # The broker is down: the rows stay pending and a later sweep queues them again.
-            logger.warning("Could not queue %d reminders; the sweep will retry.", len(ids))
-            return
+    if not ids:
+        return
+    try:
+        with send_reminders.app.producer_or_acquire() as producer:
+            for start in range(0, len(ids), SEND_CHUNK):
+                send_reminders.apply_async((ids[start : start + SEND_CHUNK],), producer=producer)
+    except Exception:
+        # The broker is down: the rows stay pending and a later sweep queues them again.
+        logger.warning("Could not queue %d reminders; the sweep will retry.", len(ids))
 
 
 def dispatch_due_reminders(
