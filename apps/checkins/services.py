@@ -163,17 +163,22 @@ _INSERT_DELIVERIES = """
     ON CONFLICT (user_id, kind, occurrence_key) DO NOTHING
     RETURNING id
 """
-_ADVANCE_AND_INSERT = (  # noqa: S608 - two constant strings, no input
-    """
+# One round trip: move the schedules on and write the outbox rows.
+_ADVANCE_AND_INSERT = """
     WITH advanced AS (
         UPDATE checkins_checkinschedule AS s
         SET next_due_at = t.at, next_due_key = t.k
         FROM unnest(%s::bigint[], %s::timestamptz[], %s::text[]) AS t(id, at, k)
         WHERE s.id = t.id
     )
+    INSERT INTO checkins_reminderdelivery
+        (user_id, kind, occurrence_key, due_at, schedule_version, status, attempts,
+         next_attempt_at, queued_at, last_error, created_at)
+    SELECT u, %s, k, d, v, 'pending', 0, %s, %s, '', %s
+    FROM unnest(%s::bigint[], %s::text[], %s::timestamptz[], %s::int[]) AS t(u, k, d, v)
+    ON CONFLICT (user_id, kind, occurrence_key) DO NOTHING
+    RETURNING id
 """
-    + _INSERT_DELIVERIES
-)
 
 
 _CLAIM_SCHEDULES = """
@@ -210,7 +215,6 @@ def _claim_batch(now: datetime, batch_size: int) -> tuple[int, list[int]]:
             )
             for (_, _, _, _, _, freq, weekday, day, at, zone, anchor) in due
         ]
-        # One round trip: move the schedules on and write the outbox rows.
         cursor.execute(
             _ADVANCE_AND_INSERT,
             [
