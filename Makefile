@@ -13,7 +13,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 CHROMIUM ?= /usr/bin/chromium
 BROWSER_HOME := $(CURDIR)/.data/browser
 
-.PHONY: help install run test test-unit test-e2e lint format chromium screenshot clean
+.PHONY: help install run test test-unit test-e2e lint format chromium screenshot clean bench
 
 help:
 	@echo "make run     start web, worker and beat (embedded PostgreSQL and Redis unless"
@@ -67,6 +67,10 @@ format: install
 
 screenshot: install chromium
 	$(BIN)/python -m careerplan.embedded -- $(BIN)/python scripts/screenshot.py
+
+# Page throughput under gunicorn against a signed-in baseline; see docs/benchmarks.md.
+bench: install
+	$(BIN)/python -m careerplan.embedded -- $(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) staticfiles

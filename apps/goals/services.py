@@ -2,6 +2,7 @@
 writes. Each function validates, saves inside a transaction and returns what it changed."""
 
 import secrets
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -97,7 +98,14 @@ def _check_parent(goal: Goal, parent: Goal | None) -> None:
 
 
 @transaction.atomic
-def goal_create(*, owner: User, **fields: Any) -> Goal:
+def goal_create(
+    *, owner: User, milestones: Sequence[tuple[str, date | None]] = (), **fields: Any
+) -> Goal:
+    """A new goal at the end of its owner's order, with `milestones` (title, due date) if given,
+    as a goal template suggests them."""
+    # Imported here: the milestones services import this module.
+    from apps.milestones.services import milestone_create
+
     unknown = set(fields) - set(EDITABLE_FIELDS) - {"status"}
     if unknown:
         raise TypeError(f"unknown goal fields: {sorted(unknown)}")
@@ -107,6 +115,8 @@ def goal_create(*, owner: User, **fields: Any) -> Goal:
     goal.position = 0 if last is None else last + 1
     goal.full_clean()
     goal.save()
+    for title, due_date in milestones:
+        milestone_create(goal=goal, title=title, due_date=due_date)
     return goal
 
 
@@ -120,6 +130,10 @@ def goal_update(*, goal: Goal, by: User, reason: str = "", **fields: Any) -> Goa
     for name, value in fields.items():
         setattr(goal, name, value)
     _check_parent(goal, goal.parent)
+    if before["horizon"] == Horizon.LONG != goal.horizon and goal.children.exists():
+        raise ValidationError(
+            {"horizon": "Other goals are stepping stones towards this one: keep it long-term."}
+        )
     goal.full_clean()
     goal.save()
     _record_revision(goal=goal, by=by, before=before, reason=reason)
@@ -143,7 +157,10 @@ def goal_set_status(*, goal: Goal, by: User, status: str, reason: str = "") -> G
     was_achieved = goal.status == Status.ACHIEVED
     goal.status = status
     goal.abandon_reason = reason.strip() if status == Status.ABANDONED else ""
-    goal.achieved_at = timezone.now() if status == Status.ACHIEVED else None
+    if status != Status.ACHIEVED:
+        goal.achieved_at = None
+    elif not was_achieved:
+        goal.achieved_at = timezone.now()
     goal.save()
     _record_revision(goal=goal, by=by, before=before, reason=reason)
     if status == Status.ACHIEVED and not was_achieved:

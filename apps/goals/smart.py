@@ -118,3 +118,20 @@ def assess(draft: Draft, *, today: date) -> list[Verdict]:
 
 def all_met(verdicts: list[Verdict]) -> bool:
     return all(v.state == MET for v in verdicts)
+
+
+def draft_for_goal(goal, *, milestone_count: int) -> Draft:
+    """The saved `goal` as the check sees it; `milestone_count` comes from its loaded milestones."""
+    return Draft(
+        title=goal.title,
+        specific=goal.specific,
+        measure_kind=goal.measure_kind,
+        measure_unit=goal.measure_unit,
+        baseline=goal.baseline,
+        target_value=goal.target_value,
+        achievable=goal.achievable,
+        relevant=goal.relevant,
+        target_date=goal.target_date,
+        has_parent=goal.parent_id is not None,
+        milestone_count=milestone_count,
+    )

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from apps.accounts.models import User
+from apps.goals.demo import build_demo_plan, has_plan
 
 DEMO_PASSWORD = "careerplan-demo"  # noqa: S105 - printed for the demo on purpose
 DEMO_ACCOUNTS = (
@@ -11,10 +12,15 @@ DEMO_ACCOUNTS = (
     ("mentor@example.com", "Morgan Mentor", False),
     ("admin@example.com", "Ada Admin", True),
 )
+# Only the planner gets a plan; the mentor and the admin start empty, as real ones would.
+DEMO_PLANNER = "planner@example.com"
 
 
 class Command(BaseCommand):
-    help = "Create the demo accounts (a planner, a mentor, an admin) if they do not exist yet."
+    help = (
+        "Create the demo accounts (a planner, a mentor, an admin) and the planner's career plan"
+        " if they do not exist yet."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options) -> None:
@@ -26,8 +32,18 @@ class Command(BaseCommand):
             user = factory(email, DEMO_PASSWORD, display_name=name, timezone="Europe/Berlin")
             EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
             created += 1
+        self._seed_plan()
         verb = "Created" if created else "Using"
         self.stdout.write(f"{verb} demo accounts (password: {DEMO_PASSWORD}):")
         for email, name, staff in DEMO_ACCOUNTS:
             role = "admin" if staff else name.split()[-1].lower()
             self.stdout.write(f"  {role:<8} {email}")
+
+    def _seed_plan(self) -> None:
+        # Only when the planner has never had a plan. A second run keeps what is there, and so
+        # does one after the demo goals were deleted: their wins stay in the journal.
+        planner = User.objects.get(email=DEMO_PLANNER)
+        if has_plan(planner):
+            return
+        plan = build_demo_plan(planner)
+        self.stdout.write(f"Created a demo career plan with {len(plan)} goals for {DEMO_PLANNER}.")

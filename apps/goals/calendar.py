@@ -1,0 +1,89 @@
+"""The planner's private calendar feed (iCalendar): goal target dates and milestone due dates of
+their open goals, as all-day events that calendar apps subscribe to."""
+
+import uuid
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.urls import NoReverseMatch, reverse
+from icalendar import Calendar, Event
+
+from apps.accounts.models import User
+from apps.goals.models import Goal
+from apps.milestones.models import Milestone
+
+PRODID = "-//careerplan//private calendar//EN"
+# Calendar apps poll on their own schedule; this asks for a few times a day.
+REFRESH = timedelta(hours=6)
+
+
+def goal_url(goal: Goal) -> str:
+    """The goal's page on the site, or the timeline until goal pages exist."""
+    try:
+        path = reverse("goals:detail", kwargs={"public_id": goal.public_id})
+    except NoReverseMatch:
+        path = reverse("plan:timeline")
+    return settings.SITE_URL + path
+
+
+def _uid(kind: str, public_id: uuid.UUID) -> str:
+    # Stable across fetches and resets, so calendar apps update events instead of duplicating.
+    host = urlsplit(settings.SITE_URL).hostname or "careerplan"
+    return f"{kind}-{public_id}@{host}"
+
+
+def _goal_event(goal: Goal) -> Event:
+    link = goal_url(goal)
+    return Event.new(
+        uid=_uid("goal", goal.public_id),
+        start=goal.target_date,
+        end=goal.target_date + timedelta(days=1),
+        stamp=goal.updated_at,
+        summary=f"Target date: {goal.title}",
+        description=f"The day you set to reach this goal.\n\n{link}",
+        url=link,
+    )
+
+
+def _milestone_event(milestone: Milestone, goal: Goal) -> Event:
+    link = goal_url(goal)
+    return Event.new(
+        uid=_uid("milestone", milestone.public_id),
+        start=milestone.due_date,
+        end=milestone.due_date + timedelta(days=1),
+        stamp=milestone.updated_at,
+        summary=f"Milestone: {milestone.title}",
+        description=f"A milestone of your goal “{goal.title}”.\n\n{link}",
+        url=link,
+    )
+
+
+def events_for(owner: User) -> list[Event]:
+    """Only `owner`'s open goals and the milestones still to reach, in two queries."""
+    milestones = Milestone.objects.open().exclude(due_date=None).order_by("due_date")
+    goals = (
+        Goal.objects.editable_by(owner)
+        .open()
+        .in_order()
+        .prefetch_related(Prefetch("milestones", queryset=milestones))
+    )
+    events = []
+    for goal in goals:
+        if goal.target_date:
+            events.append(_goal_event(goal))
+        events += [_milestone_event(m, goal) for m in goal.milestones.all()]
+    return events
+
+
+def feed_for(owner: User) -> bytes:
+    calendar = Calendar.new(
+        prodid=PRODID,
+        uid=uuid.uuid5(uuid.NAMESPACE_URL, f"{settings.SITE_URL}/calendar/{owner.pk}"),
+        name="careerplan",
+        description="Your goal deadlines and milestones from careerplan.",
+        refresh_interval=REFRESH,
+        subcomponents=events_for(owner),
+    )
+    return calendar.to_ical()

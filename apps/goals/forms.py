@@ -1,0 +1,310 @@
+"""Forms that parse what the planner sends. They validate input; the services do the writing."""
+
+from datetime import date
+
+from django import forms
+
+from apps.goals import catalog
+from apps.goals.models import (
+    Goal,
+    GoalType,
+    Horizon,
+    MeasureKind,
+    Obstacle,
+    Resource,
+    ResourceStatus,
+    Status,
+    suggested_horizon,
+)
+from apps.goals.smart import Draft
+
+AUTO = ""
+GOAL_FIELDS = (
+    "title",
+    "description",
+    "goal_type",
+    "parent",
+    "specific",
+    "measure_kind",
+    "measure_unit",
+    "baseline",
+    "target_value",
+    "current_value",
+    "achievable",
+    "relevant",
+    "target_date",
+    "horizon",
+    "urgent",
+    "important",
+)
+
+
+def _parent_field(owner, exclude: Goal | None = None) -> forms.ModelChoiceField:
+    """Only the planner's own long-term goals; URLs and forms carry their public ids."""
+    parents = Goal.objects.editable_by(owner).filter(horizon=Horizon.LONG).in_order()
+    if exclude is not None and exclude.pk:
+        parents = parents.exclude(pk=exclude.pk)
+    return forms.ModelChoiceField(
+        queryset=parents,
+        to_field_name="public_id",
+        required=False,
+        label="Serves the long-term goal",
+        empty_label="None — this goal stands on its own",
+        help_text="A short-term goal can be a stepping stone towards one of your long-term goals.",
+        error_messages={"invalid_choice": "Choose one of your own long-term goals."},
+    )
+
+
+def _number() -> forms.NumberInput:
+    return forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"})
+
+
+class GoalForm(forms.ModelForm):
+    horizon = forms.ChoiceField(
+        choices=[(AUTO, "Suggest it from my target date"), *Horizon.choices],
+        required=False,
+        widget=forms.RadioSelect,
+        label="Horizon",
+    )
+    # The template the form was started from: its milestones come along when the goal is saved.
+    template = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Goal
+        fields = GOAL_FIELDS
+        labels = {
+            "title": "Your goal in a few words",
+            "goal_type": "Type",
+            "specific": "Specific: what exactly will you do?",
+            "measure_kind": "Measurable: how will you know you are getting there?",
+            "measure_unit": "Unit",
+            "baseline": "Where you start",
+            "target_value": "Your target",
+            "current_value": "Where you are now",
+            "achievable": "Achievable: what do you need, and what limits you?",
+            "relevant": "Relevant: why does it matter to you?",
+            "target_date": "Time-bound: by when?",
+            "urgent": "Urgent — it needs attention soon",
+            "important": "Important — it moves my career forward",
+        }
+        error_messages = {
+            "title": {"required": "Give your goal a short title, in your own words."},
+        }
+        help_texts = {
+            "description": "Optional notes, for your eyes only.",
+            "measure_unit": "For example: contacts, hours, weeks in a row.",
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "specific": forms.Textarea(attrs={"rows": 3}),
+            "achievable": forms.Textarea(attrs={"rows": 2}),
+            "relevant": forms.Textarea(attrs={"rows": 2}),
+            "measure_kind": forms.RadioSelect,
+            "baseline": _number(),
+            "target_value": _number(),
+            "current_value": _number(),
+            "target_date": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, owner, today: date, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self.fields["parent"] = _parent_field(owner, exclude=self.instance)
+        if self.instance.pk:
+            del self.fields["template"]
+            if self.instance.parent_id:
+                self.initial["parent"] = self.instance.parent
+        else:
+            self.initial.setdefault("horizon", AUTO)
+
+    def clean_template(self) -> str:
+        slug = self.cleaned_data["template"]
+        return slug if catalog.template_by_slug(slug) else ""
+
+    def clean_target_date(self) -> date | None:
+        target = self.cleaned_data["target_date"]
+        unchanged = self.instance.pk and target == self.instance.target_date
+        if target and target < self.today and not unchanged:
+            self.add_error("target_date", "Pick a date from today onwards.")
+        return target
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("horizon"):
+            data["horizon"] = suggested_horizon(data.get("target_date"), self.today)
+        if data.get("measure_kind") == MeasureKind.NUMBER and "target_value" in data:
+            target, baseline = data.get("target_value"), data.get("baseline")
+            if target is None:
+                self.add_error("target_value", "Set the number you are aiming for.")
+            elif baseline is not None and baseline == target:
+                self.add_error("target_value", "Your target equals where you start: raise it.")
+        return data
+
+    def goal_fields(self) -> dict:
+        """The cleaned values the goal services take."""
+        return {name: self.cleaned_data[name] for name in GOAL_FIELDS}
+
+
+class GoalEditForm(GoalForm):
+    reason = forms.CharField(
+        required=False,
+        max_length=2_000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Why are you changing this?",
+        help_text="Optional. It is kept in the goal's history, so you can see later why the "
+        "plan changed.",
+    )
+
+
+class SmartCheckForm(forms.Form):
+    """A lenient read of a half-filled goal form, for the SMART check while typing.
+
+    Nothing here is an error: a value that does not parse simply counts as missing.
+    """
+
+    title = forms.CharField(required=False)
+    specific = forms.CharField(required=False)
+    measure_kind = forms.ChoiceField(choices=MeasureKind.choices, required=False)
+    measure_unit = forms.CharField(required=False)
+    baseline = forms.DecimalField(required=False)
+    target_value = forms.DecimalField(required=False)
+    achievable = forms.CharField(required=False)
+    relevant = forms.CharField(required=False)
+    target_date = forms.DateField(required=False)
+    template = forms.CharField(required=False)
+
+    def __init__(self, *args, owner, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["parent"] = _parent_field(owner)
+
+    def draft(self, *, milestone_count: int | None = None) -> Draft:
+        self.is_valid()
+        data = self.cleaned_data
+        if milestone_count is None:
+            template = catalog.template_by_slug(data.get("template"))
+            milestone_count = len(template.milestones) if template else 0
+        return Draft(
+            title=data.get("title", ""),
+            specific=data.get("specific", ""),
+            measure_kind=data.get("measure_kind") or MeasureKind.MILESTONES,
+            measure_unit=data.get("measure_unit", ""),
+            baseline=data.get("baseline"),
+            target_value=data.get("target_value"),
+            achievable=data.get("achievable", ""),
+            relevant=data.get("relevant", ""),
+            target_date=data.get("target_date"),
+            has_parent=data.get("parent") is not None,
+            milestone_count=milestone_count,
+        )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[
+            (Status.ACTIVE, "Active"),
+            (Status.ON_HOLD, "On hold"),
+            (Status.ACHIEVED, "Achieved"),
+            (Status.ABANDONED, "Abandoned"),
+        ],
+        error_messages={"required": "Choose what happens to this goal."},
+    )
+    reason = forms.CharField(
+        required=False,
+        max_length=2_000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Why? (needed when you let a goal go)",
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("status") == Status.ABANDONED and not data.get("reason", "").strip():
+            self.add_error(
+                "reason",
+                "Say in a few words why you are letting this goal go — future you will want "
+                "to know.",
+            )
+        return data
+
+
+class ObstacleForm(forms.ModelForm):
+    suggestion = forms.ChoiceField(
+        required=False,
+        label="Or pick a strategy that often helps",
+        help_text="If you leave the strategy empty, the one you pick here is used.",
+    )
+
+    class Meta:
+        model = Obstacle
+        fields = ("kind", "description", "strategy")
+        labels = {
+            "kind": "What kind of obstacle?",
+            "description": "What might get in your way?",
+            "strategy": "How will you handle it?",
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "strategy": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["suggestion"].choices = [
+            ("", "Choose a suggestion…"),
+            *catalog.strategy_choices(),
+        ]
+        self.fields["suggestion"].widget.attrs["data-strategy-for"] = self["strategy"].auto_id
+
+    def clean(self) -> dict:
+        data = super().clean()
+        suggestion = data.get("suggestion")
+        strategy = data.get("strategy", "").strip()
+        if suggestion and suggestion not in strategy:
+            data["strategy"] = f"{strategy}\n{suggestion}".strip()
+        return data
+
+    def obstacle_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in ("kind", "description", "strategy")}
+
+
+class ResourceForm(forms.ModelForm):
+    class Meta:
+        model = Resource
+        fields = ("kind", "title", "url", "status")
+        labels = {"title": "Name", "url": "Link (optional)"}
+        widgets = {"url": forms.URLInput(attrs={"placeholder": "https://"})}
+
+    def resource_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in ("kind", "title", "url", "status")}
+
+
+class ResourceStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=ResourceStatus.choices)
+
+
+class ConfirmDeleteForm(forms.Form):
+    """A delete needs the explicit confirmation its button sends; a bare POST deletes nothing."""
+
+    confirm = forms.BooleanField()
+
+
+class GoalFilterForm(forms.Form):
+    q = forms.CharField(
+        required=False,
+        max_length=100,
+        label="Search",
+        widget=forms.SearchInput(attrs={"placeholder": "Words in the title or description"}),
+    )
+    goal_type = forms.ChoiceField(
+        required=False, label="Type", choices=[("", "All types"), *GoalType.choices]
+    )
+    horizon = forms.ChoiceField(
+        required=False, label="Horizon", choices=[("", "Any horizon"), *Horizon.choices]
+    )
+    status = forms.ChoiceField(
+        required=False, label="Status", choices=[("", "Any status"), *Status.choices]
+    )
+
+    def filters(self) -> dict:
+        """The valid filters only: a tampered value is ignored rather than an error."""
+        self.is_valid()
+        return {k: v for k, v in self.cleaned_data.items() if v}

@@ -1,0 +1,78 @@
+"""Input for milestones and action steps. Forms parse and check; services write."""
+
+from datetime import date
+
+from django import forms
+
+# Dates outside this window are typing slips (a year of 0202 or 20255), not plans.
+EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
+
+
+def _due_date_field(label: str) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Enter a date like 2030-06-30."},
+    )
+
+
+def _check_range(value: date | None) -> date | None:
+    if value and not EARLIEST <= value <= LATEST:
+        raise forms.ValidationError("Choose a date between 1900 and 2199.")
+    return value
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(
+        label="Milestone",
+        max_length=200,
+        error_messages={"required": "Give your milestone a short name."},
+    )
+    description = forms.CharField(
+        label="What done looks like",
+        required=False,
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    due_date = _due_date_field("Due date (optional)")
+
+    def clean_due_date(self) -> date | None:
+        return _check_range(self.cleaned_data.get("due_date"))
+
+
+class StepForm(forms.Form):
+    title = forms.CharField(
+        label="Action step",
+        max_length=200,
+        error_messages={"required": "Say what the step is."},
+    )
+    due_date = _due_date_field("Due date (optional)")
+
+    def clean_due_date(self) -> date | None:
+        return _check_range(self.cleaned_data.get("due_date"))
+
+
+class DoneForm(forms.Form):
+    """The state asked for, not a toggle: a double click cannot undo itself."""
+
+    done = forms.TypedChoiceField(
+        choices=[("1", "Done"), ("0", "Not done")], coerce=lambda value: value == "1"
+    )
+
+
+class MoveForm(forms.Form):
+    direction = forms.ChoiceField(choices=[("up", "Up"), ("down", "Down")])
+
+    @property
+    def offset(self) -> int:
+        return -1 if self.cleaned_data["direction"] == "up" else 1
+
+
+class DeleteForm(forms.Form):
+    """Deleting takes an explicit yes, so a stray POST never removes anything."""
+
+    confirm = forms.BooleanField(
+        error_messages={"required": "Confirm that you want to delete it."},
+        widget=forms.HiddenInput,
+    )

@@ -1,0 +1,1 @@
+"""Performance measurements, run with `make bench`; see docs/benchmarks.md."""

@@ -1,0 +1,184 @@
+"""Where a page's time goes: each benchmarked page rendered in-process under pyinstrument.
+
+Same data and settings as `benchmarks/run.py` (production settings, manifest static files, a
+planner with 40 goals × 8 milestones × 3 steps), but no server: Django's test client signs in
+and asks for each page, first to time it and count its queries, then under the profiler. Prints
+per page the mean time, the queries, the functions with the most time of their own and the call
+tree down to a threshold.
+
+    python -m careerplan.embedded -- .venv/bin/python benchmarks/profile_pages.py [--requests 200]
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: make the project importable
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import report, stack  # noqa: E402
+from benchmarks.run import resolve_targets  # noqa: E402
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=100, help="requests timed per page")
+    parser.add_argument("--profiled", type=int, default=20, help="requests profiled per page")
+    parser.add_argument("--goals", type=int, default=40)
+    parser.add_argument("--milestones", type=int, default=8)
+    parser.add_argument("--steps", type=int, default=3)
+    parser.add_argument("--extra", action="append", default=[], metavar="NAME=PATH")
+    parser.add_argument("--only", action="append", default=[], metavar="NAME")
+    parser.add_argument("--top", type=int, default=25, help="hotspots listed per page")
+    parser.add_argument("--tree", action="store_true", help="also print the call tree")
+    parser.add_argument(
+        "--database-url", help="use this database as it is (default: create <database>_bench)"
+    )
+    return parser.parse_args(argv)
+
+
+def _timed(client, path: str, count: int) -> float:
+    started = time.perf_counter()
+    for _ in range(count):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+    return (time.perf_counter() - started) / count * 1000
+
+
+def _queries(client, path: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        client.get(path)
+    return len(context.captured_queries)
+
+
+class TemplateTimer:
+    """Time spent in each template (includes and partials too), own and with what it includes."""
+
+    def __init__(self) -> None:
+        self.inclusive: dict[str, float] = {}
+        self.own: dict[str, float] = {}
+        self.calls: dict[str, int] = {}
+        self._stack: list[list[float]] = []
+
+    def __enter__(self) -> "TemplateTimer":
+        from django.template.base import PartialTemplate, Template
+
+        self._originals = {cls: cls._render for cls in (Template, PartialTemplate)}
+        for cls, original in self._originals.items():
+            cls._render = self._timed(original)
+        return self
+
+    def _timed(self, original):
+        timer = self
+
+        def timed_render(template, context):
+            name = template.origin.template_name or "?"
+            if not isinstance(template.name, str) or template.name != name:
+                name = f"{name}#{template.name}"
+            timer._stack.append([0.0])
+            started = time.perf_counter()
+            try:
+                return original(template, context)
+            finally:
+                spent = time.perf_counter() - started
+                children = timer._stack.pop()[0]
+                if timer._stack:
+                    timer._stack[-1][0] += spent
+                timer.inclusive[name] = timer.inclusive.get(name, 0) + spent
+                timer.own[name] = timer.own.get(name, 0) + spent - children
+                timer.calls[name] = timer.calls.get(name, 0) + 1
+
+        return timed_render
+
+    def __exit__(self, *exc_info: object) -> None:
+        for cls, original in self._originals.items():
+            cls._render = original
+
+    def table(self, requests: int) -> str:
+        lines = [f"{'template':<48} {'calls':>7} {'own ms':>8} {'with includes':>14}"]
+        for name in sorted(self.own, key=self.own.get, reverse=True):
+            lines.append(
+                f"{name:<48} {self.calls[name] / requests:>7g} "
+                f"{self.own[name] / requests * 1000:>8.2f} "
+                f"{self.inclusive[name] / requests * 1000:>14.2f}"
+            )
+        return "\n".join(lines)
+
+
+def _templates(client, path: str, count: int) -> str:
+    with TemplateTimer() as timer:
+        for _ in range(count):
+            client.get(path)
+    return timer.table(count)
+
+
+def _profile(client, path: str, count: int, args: argparse.Namespace) -> str:
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.001)
+    with profiler:
+        for _ in range(count):
+            client.get(path)
+    flat = profiler.output_text(flat=True, show_all=False, color=False)
+    lines = flat.splitlines()
+    text = "\n".join(lines[: args.top + 8])
+    if args.tree:
+        tree = profiler.output_text(
+            show_all=False, color=False, processor_options={"filter_threshold": 0.01}
+        )
+        text += "\n" + tree
+    return text
+
+
+def profile(args: argparse.Namespace, workdir: Path) -> None:
+    given = args.database_url
+    database_url = given or stack.bench_database_url(os.environ["DATABASE_URL"])
+    os.environ.update(stack.production_env(database_url=database_url, static_root=workdir))
+    if not given:
+        stack.create_database(database_url)
+    try:
+        shape = stack.Shape(goals=args.goals, milestones=args.milestones, steps=args.steps)
+        user, goals, _ = stack.prepare_django(shape)
+        from django.test import Client
+
+        client = Client()
+        client.force_login(user)
+        client.get("/")  # the CSRF cookie, as a returning browser has it
+        targets, missing = resolve_targets(goals, args.extra)
+        for page in missing:
+            stack.say(f"not profiled, the page does not exist yet: {page}")
+        baseline_ms = None
+        for target in targets:
+            if args.only and target.name not in args.only and target.name != report.BASELINE:
+                continue
+            _timed(client, target.path, 10)  # warm caches: templates, URL resolver, imports
+            mean = _timed(client, target.path, args.requests)
+            if target.name == report.BASELINE:
+                baseline_ms = mean
+            share = f" · {baseline_ms / mean:.3f} of the baseline's rate" if baseline_ms else ""
+            print(f"\n=== {target.name} {target.path}")
+            print(f"{mean:.2f} ms per request{share}, {_queries(client, target.path)} queries")
+            print(_templates(client, target.path, args.profiled))
+            print(_profile(client, target.path, args.profiled, args))
+        stack.release_connections()
+    finally:
+        if not given:
+            stack.drop_database(database_url)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="careerplan-profile-") as tmp:
+        profile(args, Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

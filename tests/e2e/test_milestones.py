@@ -1,0 +1,71 @@
+"""A planner breaks a goal into milestones and steps, ticks them off and sees the win."""
+
+import re
+
+from django.urls import reverse
+from playwright.sync_api import Page, expect
+
+from tests.factories import GoalFactory, UserFactory
+
+
+def _sign_in(page: Page, client, live_server_url: str, user) -> None:
+    client.force_login(user)
+    cookie = client.cookies["sessionid"]
+    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server_url}])
+
+
+def _add_milestone(page: Page, title: str) -> None:
+    form = page.get_by_role("group", name="Add a milestone")
+    form.get_by_label("Milestone", exact=True).fill(title)
+    page.get_by_role("button", name="Add milestone").click()
+    expect(page.get_by_role("heading", name=title, level=3)).to_be_visible()
+
+
+def test_milestones_steps_progress_and_the_win(
+    page: Page, browser_errors: list[str], live_server, client
+):
+    url = live_server.url
+    user = UserFactory(display_name="Sam")
+    goal = GoalFactory(owner=user, title="Become a project lead")
+    _sign_in(page, client, url, user)
+    page.goto(url + reverse("goals:detail", kwargs={"public_id": goal.public_id}))
+
+    section = page.locator("#milestones")
+    expect(section).to_contain_text("No milestones yet.")
+    _add_milestone(page, "Pass the practice exam")
+    _add_milestone(page, "Lead a small project")
+    progress = page.locator("#goal-progress")
+    expect(progress).to_contain_text("0 of 2 milestones reached")
+    expect(progress.locator("progress")).to_have_attribute("value", "0")
+
+    # A step under the first milestone, added in place.
+    first = section.locator("li.milestone").first
+    first.get_by_text("No steps yet — add a first small step").click()
+    first.get_by_label("Step", exact=True).fill("Buy the study guide")
+    first.get_by_role("button", name="Add step").click()
+    expect(first.get_by_text("Buy the study guide", exact=True)).to_be_visible()
+    expect(first).to_contain_text("0 of 1 step done")
+
+    first.get_by_role("button", name="Mark step “Buy the study guide” as done").click()
+    expect(first).to_contain_text("1 of 1 step done")
+    expect(
+        first.get_by_role("button", name="Mark step “Buy the study guide” as not done")
+    ).to_be_visible()
+
+    # Reaching the milestone: the bar moves and the moment is celebrated.
+    page.get_by_role("button", name="Mark “Pass the practice exam” as reached").click()
+    expect(page.get_by_role("status").filter(has_text="Milestone reached")).to_contain_text(
+        "Milestone reached — added to your wins."
+    )
+    expect(progress).to_contain_text("1 of 2 milestones reached")
+    expect(progress.locator("progress")).to_have_attribute("value", "50")
+    expect(page.get_by_role("button", name="Reopen “Pass the practice exam”")).to_be_visible()
+    expect(section.locator("li.milestone.is-done")).to_have_count(1)
+
+    page.get_by_role("link", name="See your wins").click()
+    expect(page).to_have_url(re.compile(r"/wins/$"))
+    expect(page.get_by_role("heading", name="Your wins", level=1)).to_be_visible()
+    expect(page.get_by_role("main")).to_contain_text("Milestone reached: Pass the practice exam")
+    expect(page.get_by_role("link", name="Become a project lead")).to_be_visible()
+
+    assert browser_errors == []

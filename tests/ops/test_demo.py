@@ -1,0 +1,106 @@
+"""`make run`'s demo: the planner finds a lived-in career plan, once; the others start empty."""
+
+import io
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from apps.accounts.models import User
+from apps.goals.models import Goal, GoalRevision, Horizon, Obstacle, Resource, Win
+from apps.goals.services import goal_delete
+from apps.milestones.models import ActionStep, Milestone
+
+pytestmark = pytest.mark.django_db
+
+
+def _seed() -> None:
+    call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def planner():
+    _seed()
+    return User.objects.get(email="planner@example.com")
+
+
+def _counts(user: User) -> tuple[int, ...]:
+    return (
+        Goal.objects.filter(owner=user).count(),
+        Milestone.objects.filter(goal__owner=user).count(),
+        ActionStep.objects.filter(milestone__goal__owner=user).count(),
+        Win.objects.filter(owner=user).count(),
+        GoalRevision.objects.filter(goal__owner=user).count(),
+    )
+
+
+def test_second_run_creates_nothing_more(planner):
+    before = _counts(planner)
+    _seed()
+    assert _counts(planner) == before
+    assert User.objects.filter(email="planner@example.com").count() == 1
+
+
+def test_plan_has_long_term_goal_with_two_stepping_stones_and_more(planner):
+    goals = Goal.objects.filter(owner=planner)
+    assert goals.count() >= 4
+    long_term = goals.get(horizon=Horizon.LONG)
+    assert long_term.children.count() == 2
+    assert goals.filter(parent__isnull=True).exclude(pk=long_term.pk).exists()
+    assert {"networking", "work_life_balance"} & set(goals.values_list("goal_type", flat=True))
+
+
+def test_plan_mixes_done_overdue_and_upcoming_milestones(planner):
+    today = date.today()
+    mine = Milestone.objects.filter(goal__owner=planner)
+    done = mine.filter(done_at__isnull=False)
+    overdue = mine.filter(done_at__isnull=True, due_date__lt=today)
+    upcoming = mine.filter(done_at__isnull=True, due_date__gt=today)
+    assert done.count() >= 2
+    assert overdue.count() >= 2
+    assert upcoming.exists()
+    assert ActionStep.objects.filter(milestone__goal__owner=planner).exists()
+
+
+def test_completed_milestones_are_wins_and_one_win_was_written_by_hand(planner):
+    wins = Win.objects.filter(owner=planner)
+    done = Milestone.objects.filter(goal__owner=planner, done_at__isnull=False)
+    assert set(wins.exclude(milestone=None).values_list("milestone", flat=True)) == set(
+        done.values_list("pk", flat=True)
+    )
+    assert wins.filter(milestone=None).exists()
+
+
+def test_plan_has_obstacles_with_strategies_resources_and_reasoned_revisions(planner):
+    obstacles = Obstacle.objects.filter(goal__owner=planner)
+    assert obstacles.exists()
+    assert all(obstacle.strategy for obstacle in obstacles)
+    statuses = set(Resource.objects.filter(goal__owner=planner).values_list("status", flat=True))
+    assert len(statuses) >= 2
+    revisions = GoalRevision.objects.filter(goal__owner=planner)
+    assert revisions.count() >= 2
+    assert all(revision.reason for revision in revisions)
+
+
+def test_mentor_and_admin_start_empty(planner):
+    for email in ("mentor@example.com", "admin@example.com"):
+        other = User.objects.get(email=email)
+        assert not Goal.objects.filter(owner=other).exists()
+        assert not Win.objects.filter(owner=other).exists()
+
+
+def test_planner_who_deleted_the_demo_goals_keeps_an_empty_plan(planner):
+    for goal in Goal.objects.filter(owner=planner, parent__isnull=False):
+        goal_delete(goal=goal)
+    for goal in Goal.objects.filter(owner=planner):
+        goal_delete(goal=goal)
+    _seed()
+    assert not Goal.objects.filter(owner=planner).exists()
+
+
+def test_planner_sees_the_plan_on_the_dashboard(planner, client):
+    client.force_login(planner)
+    page = client.get(reverse("dashboard:index")).content.decode()
+    assert "Become an engineering manager" in page
+    assert "Overdue" in page

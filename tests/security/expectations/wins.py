@@ -1,0 +1,16 @@
+"""Who may use the wins journal: every signed-in person has their own; another person's win is
+a 404. An empty POST adds nothing (a win needs a title and a date) and deletes nothing (deleting
+needs `confirm`), so it is a 422."""
+
+from tests.factories import WinFactory
+from tests.security.access import Expect, owned, signed_in
+
+EXPECTATIONS = {
+    "wins:list": Expect(get=signed_in(200), post=signed_in(405)),
+    "wins:create": Expect(get=signed_in(405), post=signed_in(422)),
+    "wins:delete": Expect(
+        get=owned(200),
+        post=owned(422),
+        kwargs=lambda cast: {"public_id": WinFactory(owner=cast["owner"]).public_id},
+    ),
+}
