@@ -11,6 +11,8 @@ from apps.milestones.selectors import upcoming_and_overdue
 # "This week" looks two weeks ahead, so that next week's deadlines are not a surprise.
 AHEAD_DAYS = 14
 RECENT_WINS = 5
+# The dashboard shows the most pressing few; the roadmap has the rest.
+DUE_SHOWN = 8
 
 
 @require_GET
@@ -24,8 +26,12 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
         "today": today,
         "needs_profile": not user.display_name,
         "has_mfa": user.authenticator_set.exists(),
-        "upcoming": upcoming,
-        "overdue": overdue,
+        "upcoming": upcoming[:DUE_SHOWN],
+        "overdue": overdue[:DUE_SHOWN],
+        "upcoming_more": max(0, len(upcoming) - DUE_SHOWN),
+        "overdue_more": max(0, len(overdue) - DUE_SHOWN),
+        "upcoming_total": len(upcoming),
+        "overdue_total": len(overdue),
         "goals": list(goals),
         "wins": list(Win.objects.visible_to(user).select_related("goal")[:RECENT_WINS]),
         "ahead_days": AHEAD_DAYS,

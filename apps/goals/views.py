@@ -20,6 +20,7 @@ from django.utils import dateformat, timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from apps.core.dates import span_in_words
 from apps.core.views import HtmxHttpRequest
 from apps.goals import catalog, services, smart
 from apps.goals.forms import (
@@ -52,19 +53,6 @@ OPEN = (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD)
 # -- small helpers ----------------------------------------------------------------------
 
 
-def _span(days: int) -> str:
-    def unit(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
-
-    if days < 14:
-        return unit(days, "day")
-    if days < 60:
-        return unit(days // 7, "week")
-    if days < 730:
-        return unit(days // 30, "month")
-    return unit(days // 365, "year")
-
-
 @dataclass(frozen=True)
 class Due:
     text: str
@@ -79,12 +67,12 @@ def due(goal: Goal, today: date) -> Due | None:
     if not goal.is_open:
         return Due(f"target date {dateformat.format(goal.target_date, 'j M Y')}", False)
     if days < 0:
-        return Due(f"{_span(-days)} overdue", True)
+        return Due(f"{span_in_words(-days)} overdue", True)
     if days == 0:
         return Due("due today", False)
     if days == 1:
         return Due("due tomorrow", False)
-    return Due(f"due in {_span(days)}", False)
+    return Due(f"due in {span_in_words(days)}", False)
 
 
 def _number(value: Decimal) -> str:
