@@ -3,6 +3,7 @@
 import uuid
 
 from django.db import models
+from django.utils.functional import cached_property
 
 
 class TimeStampedModel(models.Model):
@@ -20,3 +21,8 @@ class PublicIdModel(models.Model):
 
     class Meta:
         abstract = True
+
+    @cached_property
+    def pid(self) -> str:
+        """The public id as text, formatted once: long pages use it many times per row."""
+        return str(self.public_id)

@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Window
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,6 +14,8 @@ AHEAD_DAYS = 14
 RECENT_WINS = 5
 # The dashboard shows the most pressing few; the roadmap has the rest.
 DUE_SHOWN = 8
+# The goals that lead the manual order; the goal list has them all.
+GOALS_SHOWN = 12
 
 
 @require_GET
@@ -20,19 +23,20 @@ DUE_SHOWN = 8
 def index(request: HtmxHttpRequest) -> HttpResponse:
     user = request.user
     today = timezone.localdate()
-    upcoming, overdue = upcoming_and_overdue(user, today, days=AHEAD_DAYS)
-    goals = Goal.objects.visible_to(user).filter(status=Status.ACTIVE).with_progress().in_order()
+    upcoming, overdue = upcoming_and_overdue(user, today, days=AHEAD_DAYS, limit=DUE_SHOWN)
+    active = Goal.objects.visible_to(user).filter(status=Status.ACTIVE)
+    goals = active.with_progress().in_order().annotate(active_total=Window(Count("pk")))
+    goals = list(goals[:GOALS_SHOWN])
     context = {
         "today": today,
         "needs_profile": not user.display_name,
         "has_mfa": user.authenticator_set.exists(),
-        "upcoming": upcoming[:DUE_SHOWN],
-        "overdue": overdue[:DUE_SHOWN],
-        "upcoming_more": max(0, len(upcoming) - DUE_SHOWN),
-        "overdue_more": max(0, len(overdue) - DUE_SHOWN),
-        "upcoming_total": len(upcoming),
-        "overdue_total": len(overdue),
-        "goals": list(goals),
+        "upcoming": upcoming,
+        "overdue": overdue,
+        "upcoming_more": upcoming.total - len(upcoming),
+        "overdue_more": overdue.total - len(overdue),
+        "goals": goals,
+        "goals_total": goals[0].active_total if goals else 0,
         "wins": list(Win.objects.visible_to(user).select_related("goal")[:RECENT_WINS]),
         "ahead_days": AHEAD_DAYS,
     }

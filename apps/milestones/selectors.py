@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Window
 
-from apps.goals.models import Goal
+from apps.goals.models import Goal, Status
 from apps.milestones.models import ActionStep, Milestone
 
 
@@ -47,7 +47,31 @@ class DueItem:
     milestone_title: str  # the step's milestone; empty for a milestone
 
 
-def upcoming_and_overdue(user, today: date, days: int = 14) -> tuple[list[DueItem], list[DueItem]]:
+OPEN_STATUSES = (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD)
+
+
+class DueList(list):
+    """Entries in order, and how many there are in all when the list was cut short."""
+
+    total: int = 0
+
+
+def _due_querysets(user, horizon: date) -> tuple[QuerySet, QuerySet]:
+    milestones = Milestone.objects.editable_by(user).filter(
+        goal__status__in=OPEN_STATUSES, done_at__isnull=True, due_date__lte=horizon
+    )
+    steps = ActionStep.objects.editable_by(user).filter(
+        milestone__goal__status__in=OPEN_STATUSES,
+        milestone__done_at__isnull=True,
+        done_at__isnull=True,
+        due_date__lte=horizon,
+    )
+    return milestones, steps
+
+
+def upcoming_and_overdue(
+    user, today: date, days: int = 14, limit: int | None = None
+) -> tuple[DueList, DueList]:
     """What is due soon and what is late, across `user`'s open goals (draft, active, on hold).
 
     Returns `(upcoming, overdue)`:
@@ -55,33 +79,42 @@ def upcoming_and_overdue(user, today: date, days: int = 14) -> tuple[list[DueIte
       soonest first;
     - overdue: open milestones and open steps due before `today`, the longest overdue first.
 
+    With `limit`, each list holds at most that many entries, cut in the database, and its
+    `total` says how many there are in all (four queries); without, everything comes (two).
     Steps of a milestone already done are left out: the milestone is behind the planner.
     Each entry is a `DueItem` with its goal loaded (`entry.goal.title`, `entry.goal.public_id`)
     and, for a step, its milestone's title. Pass the planner's own date
-    (`timezone.localdate()` under their time zone). Two queries, whatever the amount of data.
+    (`timezone.localdate()` under their time zone).
     """
-    goals = Goal.objects.editable_by(user).open()
-    horizon = today + timedelta(days=days)
-    milestones = (
-        Milestone.objects.filter(goal__in=goals, done_at__isnull=True, due_date__lte=horizon)
-        .select_related("goal")
-        .order_by("due_date", "position")
-    )
-    steps = (
-        ActionStep.objects.filter(
-            milestone__goal__in=goals,
-            milestone__done_at__isnull=True,
-            done_at__isnull=True,
-            due_date__lte=horizon,
-        )
-        .select_related("milestone__goal")
-        .order_by("due_date", "position")
-    )
-    entries = [_entry("milestone", m, m.goal, "", today) for m in milestones]
-    entries += [_entry("step", s, s.milestone.goal, s.milestone.title, today) for s in steps]
+    milestones, steps = _due_querysets(user, today + timedelta(days=days))
+    milestones = milestones.select_related("goal").order_by("due_date", "position")
+    steps = steps.select_related("milestone__goal").order_by("due_date", "position")
+    if limit is None:
+        parts = [(milestones, steps)]
+    else:
+        # COUNT(*) OVER () counts every matching row before the LIMIT cuts them.
+        counted = {"total": Window(Count("pk"))}
+        parts = [
+            tuple(qs.filter(when).annotate(**counted)[:limit] for qs in (milestones, steps))
+            for when in (Q(due_date__lt=today), Q(due_date__gte=today))
+        ]
+    entries, totals = [], {True: 0, False: 0}  # keyed by "is overdue"
+    for milestone_rows, step_rows in parts:
+        for kind, rows in (("milestone", list(milestone_rows)), ("step", list(step_rows))):
+            for row in rows:
+                goal = row.goal if kind == "milestone" else row.milestone.goal
+                title = "" if kind == "milestone" else row.milestone.title
+                entries.append(_entry(kind, row, goal, title, today))
+            if rows and limit is not None:
+                totals[rows[0].due_date < today] += rows[0].total
     entries.sort(key=lambda entry: (entry.due_date, entry.kind != "milestone", entry.title))
-    upcoming = [entry for entry in entries if entry.days >= 0]
-    overdue = [entry for entry in entries if entry.days < 0]
+    upcoming = DueList(entry for entry in entries if entry.days >= 0)
+    overdue = DueList(entry for entry in entries if entry.days < 0)
+    if limit is None:
+        upcoming.total, overdue.total = len(upcoming), len(overdue)
+        return upcoming, overdue
+    upcoming, overdue = DueList(upcoming[:limit]), DueList(overdue[:limit])
+    upcoming.total, overdue.total = totals[False], totals[True]
     return upcoming, overdue
 
 

@@ -132,10 +132,11 @@ def test_dashboard_query_count_is_pinned(
     alice, alice_client, django_assert_num_queries, march_tenth, goals
 ):
     _plan(alice, goals)
-    # session, user, MFA state, due milestones, due steps, active goals, recent wins
-    with django_assert_num_queries(7):
+    # session, user, MFA state, overdue and upcoming milestones and steps (4, each with its total),
+    # active goals, recent wins
+    with django_assert_num_queries(9):
         response = alice_client.get(DASHBOARD)
-    assert response.content.decode().count('class="progress-line"') == goals
+    assert response.content.decode().count('class="progress-line"') == min(goals, 12)
 
 
 def test_signed_out_visitor_is_sent_to_sign_in(client, db):
@@ -146,3 +147,22 @@ def test_signed_out_visitor_is_sent_to_sign_in(client, db):
 
 def test_dashboard_is_get_only(alice_client):
     assert alice_client.post(DASHBOARD).status_code == 405
+
+
+def test_this_week_shows_the_most_pressing_and_counts_the_rest(alice, alice_client, march_tenth):
+    goal = GoalFactory(owner=alice)
+    for days in range(1, 13):
+        MilestoneFactory(goal=goal, title=f"Late {days}", due_date=TODAY - timedelta(days=days))
+    page = alice_client.get(DASHBOARD).content.decode()
+    assert "Overdue · 12" in page
+    assert "And 4 more" in page
+    assert "Late 12" in page  # the longest overdue come first
+    assert "Late 1<" not in page
+
+
+def test_a_long_plan_shows_the_first_goals_and_links_to_all(alice, alice_client, march_tenth):
+    GoalFactory.create_batch(15, owner=alice)
+    page = alice_client.get(DASHBOARD).content.decode()
+    assert "Your active goals · 15" in page
+    assert page.count('class="progress-line"') == 12
+    assert "see all 15 active goals" in page

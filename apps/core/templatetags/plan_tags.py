@@ -67,3 +67,31 @@ def due(day: date, today: date):
         _time(day, today),
         _exact(day, today),
     )
+
+
+@register.simple_tag
+def progress(value: int, label: str = "Progress"):
+    """A progress bar with its number: `{% progress goal.progress "Progress of …" %}`."""
+    return format_html(
+        '<div class="progress-line"><progress value="{0}" max="100" aria-label="{1}">{0}%'
+        '</progress><span class="progress-value">{0}%</span></div>',
+        value,
+        label,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def csrf_field(context):
+    """`{% csrf_token %}` for pages with many small forms: the hidden field is built once per
+    page instead of once per form (each build resolves the lazy token anew)."""
+    cache = context.render_context
+    field = cache.get("csrf_field")
+    if field is None:
+        token = context.get("csrf_token")
+        field = (
+            format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', str(token))
+            if token
+            else ""
+        )
+        cache["csrf_field"] = field
+    return field
