@@ -68,9 +68,10 @@ format: install
 screenshot: install chromium
 	$(BIN)/python -m careerplan.embedded -- $(BIN)/python scripts/screenshot.py
 
-# Page throughput under gunicorn against a signed-in baseline; see docs/benchmarks.md.
+# Page throughput under gunicorn against a signed-in baseline, then the reminder sweep at a
+# million schedules; see docs/benchmarks.md.
 bench: install
-	$(BIN)/python -m careerplan.embedded -- $(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+	$(BIN)/python -m careerplan.embedded -- sh -c '$(BIN)/python benchmarks/run.py $(BENCH_ARGS) && $(BIN)/python benchmarks/sweep.py'
 
 clean:
 	rm -rf $(VENV) $(TOOLS) staticfiles
