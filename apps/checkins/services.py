@@ -30,7 +30,6 @@ from apps.checkins.models import (
     CheckinSchedule,
     DeliveryKind,
     DeliveryStatus,
-    Frequency,
     NotificationSettings,
     ReminderDelivery,
 )
@@ -51,11 +50,13 @@ PAUSE_SALT = "checkins.pause"
 
 
 def schedule_for(*, user: User) -> CheckinSchedule:
-    """The planner's schedule, created on first use: weekly, Monday 08:30, their time zone."""
+    """The planner's schedule. Reminders are opt-in: until the planner saves one, this is an
+    unsaved suggestion (weekly, Monday 08:30, their time zone) and no email goes out."""
     schedule = CheckinSchedule.objects.filter(owner=user).first()
     if schedule is not None:
         return schedule
-    return schedule_save(user=user, frequency=Frequency.WEEKLY, timezone=user.timezone)
+    today = timezone_now().astimezone(ZoneInfo(user.timezone)).date()
+    return CheckinSchedule(owner=user, timezone=user.timezone, anchor=today)
 
 
 @transaction.atomic
@@ -460,4 +461,6 @@ def reminders_switch_off(*, user: User, kind: str) -> None:
     if kind == DeliveryKind.MILESTONE:
         notifications_save(user=user, milestone_reminders=False)
     else:
-        schedule_pause(schedule=schedule_for(user=user))
+        schedule = CheckinSchedule.objects.filter(owner=user).first()
+        if schedule is not None:
+            schedule_pause(schedule=schedule)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.checkins import charts, reviews
 from apps.checkins.forms import CheckInForm
-from apps.checkins.models import CheckIn, CheckInGoal
+from apps.checkins.models import CheckIn, CheckInGoal, CheckinSchedule
 from apps.core.views import HtmxHttpRequest
 from apps.goals.models import Goal, Obstacle, Status
 from apps.milestones.models import Milestone
@@ -137,6 +137,7 @@ def history(request: HtmxHttpRequest) -> HttpResponse:
         "checkins": done,
         "draft": draft,
         "streak": reviews.streak(user=request.user, today=timezone.localdate()),
+        "has_schedule": CheckinSchedule.objects.filter(owner=request.user).exists(),
         "confidence_chart": charts.confidence_chart(done),
         "progress_chart": charts.progress_chart(done, list(entries)),
     }

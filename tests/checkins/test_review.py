@@ -160,7 +160,7 @@ def test_history_query_count_does_not_grow(
     alice_client, alice, plan, time_machine, count, django_assert_num_queries
 ):
     _checkins(alice, count, time_machine)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         alice_client.get(reverse("checkins:history"))
 
 

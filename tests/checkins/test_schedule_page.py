@@ -22,10 +22,20 @@ def on_a_wednesday(time_machine):
     time_machine.move_to(datetime(2026, 11, 25, 12, 0, tzinfo=UTC), tick=False)
 
 
-def test_the_schedule_starts_weekly_in_the_planners_time_zone(alice_client, on_a_wednesday):
+def test_reminders_are_opt_in_with_a_suggested_rhythm(alice_client, alice, on_a_wednesday):
+    page = alice_client.get(URL).content.decode()
+    assert "No reminders yet" in page
+    assert "we suggest Every Monday at 08:30, Europe/Berlin" in page
+    assert not CheckinSchedule.objects.filter(owner=alice).exists()  # looking saves nothing
+
+
+def test_a_saved_schedule_shows_its_next_reminders_in_the_planners_time(
+    alice_client, on_a_wednesday
+):
+    alice_client.post(URL, {**FORM, "frequency": "weekly"})
     page = alice_client.get(URL).content.decode()
     assert "Every Monday at 08:30, Europe/Berlin" in page
-    assert "Mon 30 Nov, 08:30" in page  # shown in alice's own time
+    assert "Mon 30 Nov, 08:30" in page
 
 
 def test_saving_a_schedule_shows_it_in_words(alice_client, alice, on_a_wednesday):
@@ -33,7 +43,9 @@ def test_saving_a_schedule_shows_it_in_words(alice_client, alice, on_a_wednesday
     assert "Every other Monday at 08:30, Europe/Berlin" in response.content.decode()
     schedule = CheckinSchedule.objects.get(owner=alice)
     assert schedule.next_due_key == "2026-11-30"
-    assert schedule.version == 2
+    alice_client.post(URL, {**FORM, "local_time": "09:00"})
+    schedule.refresh_from_db()
+    assert schedule.version == 2  # every edit changes the version
 
 
 def test_bad_input_is_refused_next_to_the_field(alice_client, alice, on_a_wednesday):
@@ -42,7 +54,7 @@ def test_bad_input_is_refused_next_to_the_field(alice_client, alice, on_a_wednes
     page = response.content.decode()
     assert 'id="id_local_time_error"' in page
     assert 'id="id_timezone_error"' in page
-    assert CheckinSchedule.objects.get(owner=alice).frequency == "weekly"
+    assert not CheckinSchedule.objects.filter(owner=alice).exists()
 
 
 def test_pausing_stops_the_reminders(alice_client, alice, on_a_wednesday):
@@ -66,8 +78,8 @@ def test_schedule_page_query_count_is_pinned(alice_client, alice, django_assert_
 
 
 def test_the_pause_link_pauses_only_its_owner(client, alice, charlie):
-    alice_schedule = services.schedule_for(user=alice)
-    charlie_schedule = services.schedule_for(user=charlie)
+    alice_schedule = services.schedule_save(user=alice, frequency="weekly", timezone="UTC")
+    charlie_schedule = services.schedule_save(user=charlie, frequency="weekly", timezone="UTC")
     url = reverse("checkins:pause", kwargs={"token": services.pause_token(user=alice)})
     assert "Pause check-in reminders?" in client.get(url).content.decode()
     alice_schedule.refresh_from_db()
@@ -108,7 +120,7 @@ def test_the_milestone_stop_link_switches_off_only_milestone_reminders(client, a
     from apps.checkins.models import DeliveryKind
 
     services.notifications_save(user=alice, milestone_reminders=True)
-    schedule = services.schedule_for(user=alice)
+    schedule = services.schedule_save(user=alice, frequency="weekly", timezone="UTC")
     token = services.pause_token(user=alice, kind=DeliveryKind.MILESTONE)
     response = client.post(reverse("checkins:pause", kwargs={"token": token}))
     assert "Milestone reminders off" in response.content.decode()
