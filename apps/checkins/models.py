@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from apps.accounts.timezones import validate_timezone
 from apps.checkins import occurrences
-from apps.core.models import PublicIdModel, TimeStampedModel
+from apps.core.models import OwnedQuerySet, PublicIdModel, TimeStampedModel
 
 
 class Frequency(models.TextChoices):
@@ -139,18 +139,7 @@ class ReminderDelivery(models.Model):
         return f"{self.get_kind_display()} for {self.user} ({self.occurrence_key})"
 
 
-class CheckInQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "CheckInQuerySet":
-        """The planner's own check-ins. Mentors with an active share join here later."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(owner=user)
-
-    def editable_by(self, user) -> "CheckInQuerySet":
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(owner=user)
-
+class CheckInQuerySet(OwnedQuerySet):
     def completed(self) -> "CheckInQuerySet":
         return self.filter(completed_at__isnull=False)
 

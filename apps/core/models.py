@@ -26,3 +26,21 @@ class PublicIdModel(models.Model):
     def pid(self) -> str:
         """The public id as text, formatted once: long pages use it many times per row."""
         return str(self.public_id)
+
+
+class OwnedQuerySet(models.QuerySet):
+    """Rows that belong to one person through an `owner` field.
+
+    `visible_to` is who may read (today the owner; the mentorship app widens it for mentors
+    with an active share), `editable_by` who may change (the owner, always).
+    """
+
+    def visible_to(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user)
+
+    def editable_by(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user)

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 
-from apps.core.models import PublicIdModel, TimeStampedModel
+from apps.core.models import OwnedQuerySet, PublicIdModel, TimeStampedModel
 
 
 class GoalType(models.TextChoices):
@@ -43,18 +43,7 @@ class Quadrant(models.TextChoices):
     DROP = "drop", "Drop"
 
 
-class GoalQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "GoalQuerySet":
-        """Goals `user` may read: their own. Mentors with an active share join here later."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(owner=user)
-
-    def editable_by(self, user) -> "GoalQuerySet":
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(owner=user)
-
+class GoalQuerySet(OwnedQuerySet):
     def open(self) -> "GoalQuerySet":
         return self.filter(status__in=[Status.DRAFT, Status.ACTIVE, Status.ON_HOLD])
 
@@ -173,15 +162,6 @@ class GoalChildQuerySet(models.QuerySet):
         return self.filter(**{f"{self.goal_path}__owner": user})
 
 
-class WinQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "WinQuerySet":
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(owner=user)
-
-    editable_by = visible_to
-
-
 class ObstacleKind(models.TextChoices):
     CLARITY = "clarity", "Lack of clarity"
     PROCRASTINATION = "procrastination", "Procrastination"
@@ -279,7 +259,7 @@ class Win(PublicIdModel, TimeStampedModel):
         related_name="win",
     )
 
-    objects = WinQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-happened_on", "-created_at"]
