@@ -1,13 +1,17 @@
 """`make run`'s demo: the planner finds a lived-in career plan, once; the others start empty."""
 
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.checkins import reviews, services
+from apps.checkins.models import CheckIn, CheckinSchedule
 from apps.goals.models import Goal, GoalRevision, Horizon, Obstacle, Resource, Win
 from apps.goals.services import goal_delete
 from apps.milestones.models import ActionStep, Milestone
@@ -32,6 +36,8 @@ def _counts(user: User) -> tuple[int, ...]:
         ActionStep.objects.filter(milestone__goal__owner=user).count(),
         Win.objects.filter(owner=user).count(),
         GoalRevision.objects.filter(goal__owner=user).count(),
+        CheckIn.objects.filter(owner=user).count(),
+        CheckinSchedule.objects.filter(owner=user).count(),
     )
 
 
@@ -104,3 +110,37 @@ def test_planner_sees_the_plan_on_the_dashboard(planner, client):
     page = client.get(reverse("dashboard:index")).content.decode()
     assert "Become an engineering manager" in page
     assert "Overdue" in page
+
+
+def test_planners_first_reminder_is_due_within_minutes_and_sent_once_due(
+    time_machine, django_capture_on_commit_callbacks
+):
+    before = timezone.now()
+    _seed()
+    planner = User.objects.get(email="planner@example.com")
+    schedule = CheckinSchedule.objects.get(owner=planner)
+    assert not schedule.paused
+    assert schedule.frequency == "weekly"
+    assert schedule.timezone == planner.timezone
+    assert before + timedelta(minutes=2) < schedule.next_due_at <= before + timedelta(minutes=5)
+
+    # The minute sweep that beat runs under `make run`, once the reminder is due.
+    time_machine.move_to(schedule.next_due_at + timedelta(seconds=30), tick=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.dispatch_due_reminders()
+    assert [message.to for message in mail.outbox] == [[planner.email]]
+    assert mail.outbox[0].subject.startswith("Time for your check-in, Pat Planner")
+
+
+def test_planner_has_past_check_ins_a_streak_and_charts(planner, client):
+    done = CheckIn.objects.filter(owner=planner).completed()
+    assert done.count() == 2
+    assert not CheckIn.objects.filter(owner=planner, completed_at=None).exists()
+    assert all(checkin.completed_at < timezone.now() for checkin in done)
+    assert reviews.streak(user=planner, today=date.today()) == 2
+
+    client.force_login(planner)
+    page = client.get(reverse("checkins:history")).content.decode()
+    assert "2 check-ins in a row" in page
+    assert "Your confidence over time" in page
+    assert "<polyline" in page

@@ -1,8 +1,12 @@
+from zoneinfo import ZoneInfo
+
 from allauth.account.models import EmailAddress
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.checkins.demo import build_demo_checkins
 from apps.goals.demo import build_demo_plan, has_plan
 
 DEMO_PASSWORD = "careerplan-demo"  # noqa: S105 - printed for the demo on purpose
@@ -47,3 +51,9 @@ class Command(BaseCommand):
             return
         plan = build_demo_plan(planner)
         self.stdout.write(f"Created a demo career plan with {len(plan)} goals for {DEMO_PLANNER}.")
+        schedule = build_demo_checkins(planner)
+        due = timezone.localtime(schedule.next_due_at, ZoneInfo(schedule.timezone))
+        self.stdout.write(
+            f"Added two past check-ins and a weekly check-in reminder; the first reminder is due"
+            f" at {due:%H:%M} ({schedule.timezone})."
+        )
