@@ -1,14 +1,24 @@
-"""Screenshots of the dashboard for the docs: `make screenshot`.
+"""Screenshots of the product for the docs: `make screenshot`.
 
 The Makefile starts the embedded PostgreSQL and Redis (or uses DATABASE_URL / REDIS_URL). This
-script migrates, creates the demo accounts, runs the development server on a free port, signs
-in as the demo planner in Debian's headless Chromium and saves docs/img/dashboard.png (desktop,
-1280x800) and docs/img/dashboard-mobile.png (a 390px wide phone), then stops the server.
+script migrates, creates the demo accounts and the demo planner's plan, runs the development
+server on a free port, signs in as the demo planner in Debian's headless Chromium and saves, in
+docs/img/:
+
+- dashboard.png (desktop, 1280 px wide) and dashboard-mobile.png (a 390 px wide phone);
+- at 1280 px wide: goal-list.png, goal-new.png (a template chosen, with the SMART check),
+  goal-detail.png (a goal with milestones, obstacles, resources and history), matrix.png,
+  timeline.png, calendar.png, wins.png, checkin-schedule.png and checkin.png (the review).
+
+Long pages are cut at MAX_HEIGHT pixels, the goal page (shown whole in the user guide) at
+DETAIL_MAX_HEIGHT. Opening the schedule and the review gives the demo planner a
+reminder schedule and a draft check-in, as it would for anyone. Then it stops the server.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -40,6 +50,12 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 390, "height": 844}
+# Full-page shots longer than this are cut off at the bottom, to keep the pictures readable.
+MAX_HEIGHT = 2000
+DETAIL_MAX_HEIGHT = 4000
+# The demo goal whose page shows the most: milestones with steps, obstacles, resources and a
+# change with its reason (see apps/goals/demo.py).
+DETAIL_GOAL = "Finish the people-leadership course"
 
 
 def _free_port() -> int:
@@ -96,6 +112,55 @@ def _watch_console(page: Page, problems: list[str]) -> None:
     page.on("pageerror", lambda error: problems.append(f"uncaught: {error}"))
 
 
+def _save(page: Page, path: Path, *, max_height: int = MAX_HEIGHT) -> Path:
+    """The whole page, cut at `max_height` pixels when it is longer."""
+    height = page.evaluate("document.documentElement.scrollHeight")
+    width = page.viewport_size["width"] if page.viewport_size else DESKTOP["width"]
+    if height > max_height:
+        clip = {"x": 0, "y": 0, "width": width, "height": max_height}
+        page.screenshot(path=path, full_page=True, clip=clip)
+    else:
+        page.screenshot(path=path, full_page=True)
+    return path
+
+
+def _shoot(page: Page, url: str, path: str, heading: str, name: str) -> Path:
+    """Open `path`, wait for its first heading, save docs/img/`name`."""
+    page.goto(f"{url}{path}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    return _save(page, OUTPUT_DIR / name)
+
+
+def _product_screenshots(page: Page, url: str) -> list[Path]:
+    """The goal, planning, wins and check-in pages, 1280 px wide, signed in."""
+    shots = [_shoot(page, url, "/goals/", "Your goals", "goal-list.png")]
+
+    # A new goal started from the first template: the form is filled in, the SMART check shows.
+    page.goto(f"{url}/goals/new/")
+    page.get_by_role("button", name=re.compile(r"^Use this template")).first.click()
+    expect(page.locator("#smart-panel .smart-card")).to_be_visible()
+    expect(page.get_by_label("Your goal in a few words")).not_to_have_value("")
+    page.evaluate("window.scrollTo(0, 0)")
+    shots.append(_save(page, OUTPUT_DIR / "goal-new.png"))
+
+    # A goal's page, reached the way a planner would: through the list.
+    page.goto(f"{url}/goals/")
+    page.get_by_role("link", name=DETAIL_GOAL, exact=True).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(DETAIL_GOAL)
+    shots.append(_save(page, OUTPUT_DIR / "goal-detail.png", max_height=DETAIL_MAX_HEIGHT))
+
+    shots.append(_shoot(page, url, "/goals/matrix/", "Priority matrix", "matrix.png"))
+    shots.append(_shoot(page, url, "/goals/timeline/", "Your roadmap", "timeline.png"))
+    shots.append(_shoot(page, url, "/calendar/", "Your deadlines in your calendar", "calendar.png"))
+    shots.append(_shoot(page, url, "/wins/", "Your wins", "wins.png"))
+    shots.append(
+        _shoot(page, url, "/checkins/schedule/", "Your check-in rhythm", "checkin-schedule.png")
+    )
+    # Starting a check-in opens the planner's draft review.
+    shots.append(_shoot(page, url, "/checkins/new/", "Your check-in", "checkin.png"))
+    return shots
+
+
 def _take_screenshots(browser: Browser, url: str, problems: list[str]) -> list[Path]:
     desktop = browser.new_context(viewport=DESKTOP, locale="en-GB", timezone_id="Europe/Berlin")
     page = desktop.new_page()
@@ -110,6 +175,7 @@ def _take_screenshots(browser: Browser, url: str, problems: list[str]) -> list[P
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Welcome, {DEMO_NAME}")
     shots = [OUTPUT_DIR / "dashboard.png", OUTPUT_DIR / "dashboard-mobile.png"]
     page.screenshot(path=shots[0], full_page=True)
+    shots.extend(_product_screenshots(page, url))
     signed_in = desktop.storage_state()
     desktop.close()
 
