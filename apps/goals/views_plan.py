@@ -245,10 +245,12 @@ class Axis:
 
     def ticks(self) -> list[dict]:
         step = 1 if self.months <= 12 else 3 if self.months <= 36 else 12
-        ticks = []
+        ticks, year = [], None
         for n in range(0, self.months, step):
             month = _month_start(self.start, n)
-            label = month.strftime("%b %Y" if n == 0 or month.month == 1 else "%b")
+            # The year on the first tick and wherever it changes, so that long spans read.
+            label = month.strftime("%b" if month.year == year else "%b %Y")
+            year = month.year
             ticks.append({"x": _pct(self.x(month)), "label": label})
         return ticks
 
