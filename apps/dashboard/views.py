@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from apps.checkins.models import CheckinSchedule
 from apps.core.views import HtmxHttpRequest
 from apps.goals.models import Goal, Status, Win
 from apps.milestones.selectors import upcoming_and_overdue
@@ -39,5 +40,6 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
         "goals_total": goals[0].active_total if goals else 0,
         "wins": list(Win.objects.visible_to(user).select_related("goal")[:RECENT_WINS]),
         "ahead_days": AHEAD_DAYS,
+        "schedule": CheckinSchedule.objects.filter(owner=user).first(),
     }
     return render(request, "dashboard/index.html", context)

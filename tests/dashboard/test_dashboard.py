@@ -133,8 +133,8 @@ def test_dashboard_query_count_is_pinned(
 ):
     _plan(alice, goals)
     # session, user, MFA state, overdue and upcoming milestones and steps (4, each with its total),
-    # active goals, recent wins
-    with django_assert_num_queries(9):
+    # active goals, recent wins, the check-in schedule
+    with django_assert_num_queries(10):
         response = alice_client.get(DASHBOARD)
     assert response.content.decode().count('class="progress-line"') == min(goals, 12)
 
@@ -166,3 +166,15 @@ def test_a_long_plan_shows_the_first_goals_and_links_to_all(alice, alice_client,
     assert "Your active goals · 15" in page
     assert page.count('class="progress-line"') == 12
     assert "see all 15 active goals" in page
+
+
+def test_the_next_check_in_is_one_click_away(alice, alice_client, march_tenth):
+    from apps.checkins import services
+
+    GoalFactory(owner=alice)
+    page = alice_client.get(DASHBOARD).content.decode()
+    assert "No check-in rhythm yet" in page
+    services.schedule_save(user=alice, frequency="weekly", timezone="Europe/Berlin")
+    page = alice_client.get(DASHBOARD).content.decode()
+    assert "Next check-in:" in page
+    assert "Mon 16 Mar, 08:30" in page  # alice's own clock
