@@ -193,6 +193,14 @@ _CLAIM_SCHEDULES = """
 """
 
 
+def _array(values: list) -> str:
+    """A PostgreSQL array literal of ids, dates and ISO timestamps (none needs quoting).
+
+    Sent as one text value: psycopg's element-by-element array adaptation was a sixth of the
+    sweep's time."""
+    return "{" + ",".join(map(str, values)) + "}"
+
+
 def _claim_batch(now: datetime, batch_size: int) -> tuple[int, list[int]]:
     """Claim one batch of due schedules; returns (claimed, ids of new outbox rows).
 
@@ -219,17 +227,17 @@ def _claim_batch(now: datetime, batch_size: int) -> tuple[int, list[int]]:
         cursor.execute(
             _ADVANCE_AND_INSERT,
             [
-                [row[0] for row in due],
-                [o.at for o in upcoming],
-                [o.key for o in upcoming],
+                _array([row[0] for row in due]),
+                _array([o.at.isoformat() for o in upcoming]),
+                _array([o.key for o in upcoming]),
                 DeliveryKind.CHECKIN,
                 now,
                 now,
                 now,
-                [row[1] for row in due],
-                [row[4] for row in due],
-                [row[3] for row in due],
-                [row[2] for row in due],
+                _array([row[1] for row in due]),
+                _array([row[4] for row in due]),
+                _array([row[3].isoformat() for row in due]),
+                _array([row[2] for row in due]),
             ],
         )
         created = [row[0] for row in cursor.fetchall()]
@@ -307,7 +315,11 @@ def _queue(ids: list[int]) -> None:
     try:
         with send_reminders.app.producer_or_acquire() as producer:
             for start in range(0, len(ids), SEND_CHUNK):
-                send_reminders.apply_async((ids[start : start + SEND_CHUNK],), producer=producer)
+                chunk = ids[start : start + SEND_CHUNK]
+                # A short argsrepr: Celery would otherwise format all the ids for its logs.
+                send_reminders.apply_async(
+                    (chunk,), producer=producer, argsrepr=f"[{len(chunk)} delivery ids]"
+                )
     except Exception:
         # The broker is down: the rows stay pending and a later sweep queues them again.
         logger.warning("Could not queue %d reminders; the sweep will retry.", len(ids))
