@@ -9,7 +9,7 @@ overdue, the rest lie ahead.
 
 import zoneinfo
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -89,7 +89,18 @@ def _add_milestones(goal: Goal, by: User, today: date, plans: list[MilestonePlan
             if step.done:
                 milestones.step_set_done(step=created, done=True)
         if plan.done:
-            milestones.milestone_complete(milestone=milestone, by=by)
+            win = milestones.milestone_complete(milestone=milestone, by=by)
+            _backdate(milestone, win, milestone.due_date)
+
+
+def _backdate(milestone, win, day: date | None) -> None:
+    """Demo only: a milestone reached in the past was reached on its due date, not today."""
+    if day is None or day >= date.today():
+        return
+    reached = datetime.combine(day, time(17, 0), tzinfo=UTC)
+    type(milestone).objects.filter(pk=milestone.pk).update(done_at=reached)
+    if win is not None:
+        type(win).objects.filter(pk=win.pk).update(happened_on=day)
 
 
 def _manager_goal(user: User, today: date) -> Goal:
