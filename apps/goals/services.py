@@ -198,16 +198,6 @@ def goal_reorder(*, owner: User, ordered: list[Goal]) -> None:
 
 
 @transaction.atomic
-def goal_move(*, goal: Goal, by: User, offset: int) -> None:
-    """Move a goal up (-1) or down (+1) in its owner's manual order."""
-    siblings = list(Goal.objects.filter(owner=goal.owner).order_by("position", "created_at"))
-    index = next(i for i, g in enumerate(siblings) if g.pk == goal.pk)
-    target = max(0, min(len(siblings) - 1, index + offset))
-    siblings.insert(target, siblings.pop(index))
-    goal_reorder(owner=goal.owner, ordered=siblings)
-
-
-@transaction.atomic
 def goal_delete(*, goal: Goal) -> None:
     goal.delete()
 
