@@ -20,42 +20,84 @@ DUE = MONDAY + timedelta(hours=1, minutes=31)
 
 
 @pytest.fixture
-def real_worker():
+def test_queue():
+    """A queue of the test's own on the real broker, with tasks sent there, not run inline."""
     queue = f"test-{uuid.uuid4().hex}"
     celery_app.conf.update(task_always_eager=False, task_default_queue=queue)
     celery_app.amqp._producer_pool = None
     try:
-        with start_worker(
-            celery_app,
-            pool="solo",
-            queues=[queue],
-            perform_ping_check=False,
-            shutdown_timeout=10,
-            loglevel="WARNING",
-        ):
-            yield
+        yield queue
     finally:
+        with celery_app.connection_for_write() as conn:
+            conn.default_channel.client.delete(queue)
         celery_app.conf.update(task_always_eager=True, task_default_queue="celery")
         celery_app.amqp._producer_pool = None
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_due_reminder_travels_through_redis_to_a_worker_once(alice, time_machine, real_worker):
-    time_machine.move_to(MONDAY, tick=False)
-    services.schedule_save(user=alice, frequency="weekly", timezone="Europe/Berlin")
+def _worker(queue: str):
+    return start_worker(
+        celery_app,
+        pool="solo",
+        queues=[queue],
+        perform_ping_check=False,
+        shutdown_timeout=10,
+        loglevel="WARNING",
+    )
+
+
+@pytest.fixture
+def real_worker(test_queue):
+    with _worker(test_queue):
+        yield
+
+
+@pytest.fixture
+def sends_finished():
+    """An event set each time a worker finishes a chunk of sends."""
     finished = threading.Event()
 
     def on_finished(**kwargs):
         finished.set()
 
     task_postrun.connect(on_finished, sender=tasks.send_reminders, weak=False)
-    try:
-        time_machine.move_to(DUE, tick=False)
+    yield finished
+    task_postrun.disconnect(on_finished, sender=tasks.send_reminders)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_due_reminder_travels_through_redis_to_a_worker_once(
+    alice, time_machine, real_worker, sends_finished
+):
+    time_machine.move_to(MONDAY, tick=False)
+    services.schedule_save(user=alice, frequency="weekly", timezone="Europe/Berlin")
+    time_machine.move_to(DUE, tick=False)
+    services.dispatch_due_reminders()
+    services.dispatch_due_reminders()  # a second beat at the same minute
+    assert sends_finished.wait(20), "no worker sent the reminder"
+    assert [m.to for m in mail.outbox] == [[alice.email]]
+    assert ReminderDelivery.objects.get().status == DeliveryStatus.SENT
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_message_lost_from_redis_is_not_a_reminder_lost(
+    alice, time_machine, test_queue, sends_finished
+):
+    time_machine.move_to(MONDAY, tick=False)
+    services.schedule_save(user=alice, frequency="weekly", timezone="Europe/Berlin")
+    time_machine.move_to(DUE, tick=False)
+    services.dispatch_due_reminders()
+    with celery_app.connection_for_write() as conn:
+        redis = conn.default_channel.client
+        assert redis.llen(test_queue) == 1
+        redis.delete(test_queue)  # Redis lost the message before any worker took it
+
+    time_machine.move_to(DUE + timedelta(minutes=2), tick=False)
+    result = services.dispatch_due_reminders()
+    assert result.queued == 0  # too early to call it lost
+    with _worker(test_queue):
+        time_machine.move_to(DUE + timedelta(minutes=6), tick=False)
         services.dispatch_due_reminders()
-        services.dispatch_due_reminders()  # a second beat at the same minute
-        assert finished.wait(20), "no worker sent the reminder"
-    finally:
-        task_postrun.disconnect(on_finished, sender=tasks.send_reminders)
+        assert sends_finished.wait(20), "the lost reminder was not queued again"
     assert [m.to for m in mail.outbox] == [[alice.email]]
     assert ReminderDelivery.objects.get().status == DeliveryStatus.SENT
 
