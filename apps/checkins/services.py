@@ -201,6 +201,13 @@ def _array(values: list) -> str:
     return "{" + ",".join(map(str, values)) + "}"
 
 
+def _rule_key(freq, weekday, day, at, zone, anchor) -> tuple:
+    """What decides a schedule's next occurrence: the anchor (the day of the last edit, never
+    in the future) only sets the phase of every-two-weeks and quarterly rhythms."""
+    phased = freq in (occurrences.BIWEEKLY, occurrences.QUARTERLY)
+    return (freq, weekday, day, at, zone, anchor if phased else None)
+
+
 def _claim_batch(now: datetime, batch_size: int) -> tuple[int, list[int]]:
     """Claim one batch of due schedules; returns (claimed, ids of new outbox rows).
 
@@ -210,20 +217,25 @@ def _claim_batch(now: datetime, batch_size: int) -> tuple[int, list[int]]:
         due = cursor.fetchall()
         if not due:
             return 0, []
-        upcoming = [
-            occurrences.next_occurrence(
-                occurrences.Rule(
-                    frequency=freq,
-                    local_time=at,
-                    timezone=zone,
-                    anchor=anchor,
-                    weekday=weekday,
-                    day_of_month=day,
-                ),
-                now,
-            )
-            for (_, _, _, _, _, freq, weekday, day, at, zone, anchor) in due
-        ]
+        # Planners share rules ("weekly, Monday, 08:30, Europe/Berlin"): work each out once.
+        known: dict[tuple, occurrences.Occurrence] = {}
+        upcoming = []
+        for row in due:
+            rule = _rule_key(*row[5:])
+            if rule not in known:
+                freq, weekday, day, at, zone, anchor = row[5:]
+                known[rule] = occurrences.next_occurrence(
+                    occurrences.Rule(
+                        frequency=freq,
+                        local_time=at,
+                        timezone=zone,
+                        anchor=anchor,
+                        weekday=weekday,
+                        day_of_month=day,
+                    ),
+                    now,
+                )
+            upcoming.append(known[rule])
         cursor.execute(
             _ADVANCE_AND_INSERT,
             [

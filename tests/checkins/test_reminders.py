@@ -2,14 +2,14 @@
 
 import smtplib
 import threading
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core import mail
 from django.db import connection, transaction
 
 from apps.checkins import services
-from apps.checkins.models import DeliveryStatus, ReminderDelivery
+from apps.checkins.models import CheckinSchedule, DeliveryStatus, ReminderDelivery
 from tests.checkins.conftest import MONDAY
 
 DUE = MONDAY + timedelta(hours=1, minutes=31)  # 08:31 in Berlin
@@ -310,3 +310,33 @@ def test_no_digest_on_days_without_deadlines_or_when_switched_off(alice, time_ma
     services.notifications_save(user=alice, milestone_reminders=False)
     sweep_at(MONDAY + timedelta(days=2, hours=2))  # Wednesday: Thursday's is due, but off
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_schedules_sharing_a_rule_but_not_a_phase_move_on_correctly(
+    alice, charlie, time_machine, sweep_at
+):
+    from tests.factories import UserFactory
+
+    dora, eve = UserFactory(timezone="UTC"), UserFactory(timezone="UTC")
+
+    def save_on(day, user, frequency):
+        time_machine.move_to(datetime(2026, 12, day, 6, 0, tzinfo=UTC), tick=False)
+        services.schedule_save(user=user, frequency=frequency, timezone="UTC", weekday=0)
+
+    save_on(1, alice, "weekly")  # a Tuesday
+    save_on(9, dora, "weekly")  # a Wednesday
+    save_on(1, charlie, "biweekly")  # every other Monday from 7 Dec
+    save_on(9, eve, "biweekly")  # every other Monday from 14 Dec
+
+    sweep_at(datetime(2026, 12, 29, 9, 0, tzinfo=UTC))  # everyone is due by now
+    keys = {
+        name: CheckinSchedule.objects.get(owner=user).next_due_key
+        for name, user in (("alice", alice), ("charlie", charlie), ("dora", dora), ("eve", eve))
+    }
+    assert keys == {
+        "alice": "2027-01-04",
+        "dora": "2027-01-04",
+        "charlie": "2027-01-04",
+        "eve": "2027-01-11",
+    }
