@@ -173,3 +173,12 @@ def test_review_query_count_does_not_grow(alice_client, alice, goals, django_ass
     draft = reviews.checkin_start(user=alice)
     with django_assert_num_queries(7):
         alice_client.get(_review_url(draft))
+
+
+@pytest.mark.parametrize("goals", [2, 40])
+def test_summary_query_count_does_not_grow(alice_client, alice, goals, django_assert_num_queries):
+    for _ in range(goals):
+        ObstacleFactory(goal=GoalFactory(owner=alice))
+    done = reviews.checkin_complete(checkin=reviews.checkin_start(user=alice))
+    with django_assert_num_queries(6):
+        alice_client.get(reverse("checkins:detail", kwargs={"public_id": done.public_id}))
