@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
@@ -13,16 +15,28 @@ NAVIGATION = (
 )
 
 
-def _nav_items(path: str) -> list[dict]:
-    items = []
+@cache
+def _nav_urls() -> tuple[tuple[str, str | None], ...]:
+    # Resolved once per process: every signed-in page shows the navigation.
+    urls = []
     for label, url_name in NAVIGATION:
         try:
             url = reverse(url_name) if url_name else None
         except NoReverseMatch:
             url = None
-        current = url is not None and (path == url if url == "/" else path.startswith(url))
-        items.append({"label": label, "url": url, "current": current})
-    return items
+        urls.append((label, url))
+    return tuple(urls)
+
+
+def _nav_items(path: str) -> list[dict]:
+    return [
+        {
+            "label": label,
+            "url": url,
+            "current": url is not None and (path == url if url == "/" else path.startswith(url)),
+        }
+        for label, url in _nav_urls()
+    ]
 
 
 def navigation(request: HttpRequest) -> dict:
