@@ -22,7 +22,9 @@ from zoneinfo import ZoneInfo
 
 from django.core import signing
 from django.db import connection, transaction
-from django.utils import timezone
+
+# Aliased: `timezone` is a field name that services take as an argument.
+from django.utils.timezone import now as timezone_now
 
 from apps.accounts.models import User
 from apps.checkins import occurrences
@@ -55,7 +57,7 @@ def schedule_for(*, user: User) -> CheckinSchedule:
     schedule = CheckinSchedule.objects.filter(owner=user).first()
     if schedule is not None:
         return schedule
-    today = timezone_now().astimezone(ZoneInfo(user.timezone)).date()
+    today = _local_date(user.timezone, timezone_now())
     return CheckinSchedule(owner=user, timezone=user.timezone, anchor=today)
 
 
@@ -84,7 +86,7 @@ def schedule_save(
     if not created:
         schedule.version += 1
     # "Every two weeks" and "every quarter" count from the week and month of the last edit.
-    schedule.anchor = _local_today(schedule, now)
+    schedule.anchor = _local_date(schedule.timezone, now)
     schedule.full_clean()
     _advance(schedule, now)
     schedule.save()
@@ -101,12 +103,8 @@ def schedule_pause(*, schedule: CheckinSchedule, paused: bool = True) -> Checkin
     return schedule
 
 
-def timezone_now() -> datetime:
-    return timezone.now()
-
-
-def _local_today(schedule: CheckinSchedule, now: datetime) -> date:
-    return now.astimezone(ZoneInfo(schedule.timezone)).date()
+def _local_date(zone: str, moment: datetime) -> date:
+    return moment.astimezone(ZoneInfo(zone)).date()
 
 
 def _advance(schedule: CheckinSchedule, now: datetime) -> None:
@@ -140,7 +138,7 @@ def _advance_digest(prefs: NotificationSettings, timezone_name: str, now: dateti
     if not prefs.milestone_reminders:
         prefs.next_digest_at, prefs.next_digest_key = None, ""
         return
-    local_today = now.astimezone(ZoneInfo(timezone_name)).date()
+    local_today = _local_date(timezone_name, now)
     upcoming = occurrences.next_occurrence(prefs.digest_rule(timezone_name, local_today), now)
     prefs.next_digest_at, prefs.next_digest_key = upcoming.at, upcoming.key
 

@@ -43,9 +43,13 @@ class Quadrant(models.TextChoices):
     DROP = "drop", "Drop"
 
 
+# A goal still being worked on (or about to be): what lists, reminders and deadlines show.
+OPEN_STATUSES = (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD)
+
+
 class GoalQuerySet(OwnedQuerySet):
     def open(self) -> "GoalQuerySet":
-        return self.filter(status__in=[Status.DRAFT, Status.ACTIVE, Status.ON_HOLD])
+        return self.filter(status__in=OPEN_STATUSES)
 
     def with_progress(self) -> "GoalQuerySet":
         """Milestone counts for `Goal.progress`, in the same query as the goals."""
@@ -116,7 +120,7 @@ class Goal(PublicIdModel, TimeStampedModel):
 
     @property
     def is_open(self) -> bool:
-        return self.status in (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD)
+        return self.status in OPEN_STATUSES
 
     @property
     def progress(self) -> int:

@@ -35,6 +35,7 @@ from apps.goals.forms import (
     StatusForm,
 )
 from apps.goals.models import (
+    OPEN_STATUSES,
     Goal,
     GoalRevision,
     Horizon,
@@ -46,9 +47,6 @@ from apps.goals.models import (
     suggested_horizon,
 )
 from apps.milestones.selectors import milestones_with_steps
-
-OPEN = (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD)
-
 
 # -- small helpers ----------------------------------------------------------------------
 
@@ -155,7 +153,7 @@ def goal_list(request: HtmxHttpRequest) -> HttpResponse:
             | Q(specific__icontains=query)
         )
     rank = Case(
-        When(status__in=OPEN, then=Value(0)),
+        When(status__in=OPEN_STATUSES, then=Value(0)),
         When(status=Status.ACHIEVED, then=Value(1)),
         default=Value(2),
         output_field=IntegerField(),

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Window
 
-from apps.goals.models import Goal, Status
+from apps.goals.models import OPEN_STATUSES, Goal
 from apps.milestones.models import ActionStep, Milestone
 
 
@@ -45,9 +45,6 @@ class DueItem:
     days: int  # days from today to the due date; negative when overdue
     goal: Goal
     milestone_title: str  # the step's milestone; empty for a milestone
-
-
-OPEN_STATUSES = (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD)
 
 
 class DueList(list):
