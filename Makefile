@@ -19,7 +19,7 @@ help:
 	@echo "make run     start web, worker and beat (embedded PostgreSQL and Redis unless"
 	@echo "             DATABASE_URL / REDIS_URL are set) at http://127.0.0.1:8000/"
 	@echo "make test    run the whole test suite, browser tests included"
-	@echo "make lint    ruff (lint + format check) and mypy on the services"
+	@echo "make lint    ruff (lint + format check) and mypy over apps/ and careerplan/"
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from apps.accounts import services
 from apps.accounts.forms import ProfileForm
-from apps.core.views import HtmxHttpRequest
+from apps.core.htmx import HtmxHttpRequest
 
 
 @login_required

@@ -11,7 +11,7 @@ from apps.checkins.describe import in_words
 from apps.checkins.forms import ScheduleForm
 from apps.checkins.models import DeliveryKind
 from apps.checkins.occurrences import occurrences_after
-from apps.core.views import HtmxHttpRequest
+from apps.core.htmx import HtmxHttpRequest
 
 
 def _upcoming(schedule, count: int = 3) -> list:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from apps.checkins import charts, reviews
 from apps.checkins.forms import CheckInForm
 from apps.checkins.models import CheckIn, CheckInGoal, CheckinSchedule
-from apps.core.views import HtmxHttpRequest
+from apps.core.htmx import HtmxHttpRequest
 from apps.goals.models import Goal, Obstacle, Status
 from apps.milestones.models import Milestone
 

@@ -29,18 +29,25 @@ class PublicIdModel(models.Model):
 
 
 class OwnedQuerySet(models.QuerySet):
-    """Rows that belong to one person through an `owner` field.
+    """Rows that belong to one person through `owner_path`.
 
-    `visible_to` is who may read (today the owner; the mentorship app widens it for mentors
-    with an active share), `editable_by` who may change (the owner, always).
+    `readers(user)` is the one condition that says who may read a row: today the owner. A
+    second audience (a mentor with an active share) is one more condition there, in the app
+    that owns the model, and every `visible_to` in that app follows. `editable_by` is the
+    owner, always.
     """
+
+    owner_path = "owner"
+
+    def readers(self, user) -> models.Q:
+        return models.Q(**{self.owner_path: user})
 
     def visible_to(self, user):
         if not user.is_authenticated:
             return self.none()
-        return self.filter(owner=user)
+        return self.filter(self.readers(user))
 
     def editable_by(self, user):
         if not user.is_authenticated:
             return self.none()
-        return self.filter(owner=user)
+        return self.filter(**{self.owner_path: user})

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from apps.checkins.models import CheckinSchedule
-from apps.core.views import HtmxHttpRequest
+from apps.core.htmx import HtmxHttpRequest
 from apps.goals.models import Goal, Status, Win
 from apps.milestones.selectors import upcoming_and_overdue
 

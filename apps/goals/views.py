@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 
 from apps.core.dates import span_in_words
-from apps.core.views import HtmxHttpRequest
+from apps.core.htmx import HtmxHttpRequest
 from apps.goals import catalog, services, smart
 from apps.goals.forms import (
     ConfirmDeleteForm,

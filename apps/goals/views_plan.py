@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from apps.accounts.models import User
-from apps.core.views import HtmxHttpRequest
+from apps.core.htmx import HtmxHttpRequest
 from apps.goals import calendar, services
 from apps.goals.models import CalendarFeed, Goal, Quadrant, Status
 from apps.milestones.models import Milestone

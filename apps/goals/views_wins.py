@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from apps.core.views import HtmxHttpRequest
+from apps.core.htmx import HtmxHttpRequest
 from apps.goals import services
 from apps.goals.models import Win
 from apps.milestones.forms import EARLIEST, DeleteForm

@@ -15,7 +15,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from apps.core.views import HtmxHttpRequest
+from apps.core.htmx import HtmxHttpRequest
 from apps.goals.models import Goal
 from apps.milestones import services
 from apps.milestones.forms import DeleteForm, DoneForm, MilestoneForm, MoveForm, StepForm
