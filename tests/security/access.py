@@ -33,6 +33,24 @@ class Expect:
     kwargs: Callable[[dict], dict] | None = field(default=None)
     # Where an HTMX POST answers differently (a partial instead of a redirect).
     htmx_post: dict[str, int] | None = field(default=None)
+    # What a correct form from the owner sends, and how to see that it did its job.
+    valid: "Valid | None" = field(default=None)
+
+
+@dataclass(frozen=True)
+class Valid:
+    """A POST by the owner that the view accepts: `data(cast, kwargs)` builds the form,
+    `status` is the answer (a redirect after the write, as a plain form post), and
+    `check(cast, kwargs)` reads the database to prove the write happened."""
+
+    data: Callable[[dict, dict], dict]
+    check: Callable[[dict, dict], bool]
+    status: int = 302
+
+
+def _reloaded(user):
+    user.refresh_from_db()
+    return user
 
 
 def everyone(status: int) -> dict[str, int]:
@@ -47,7 +65,14 @@ EXPECTATIONS: dict[str, Expect] = {
     "core:healthz": Expect(get=everyone(200), post=everyone(405)),
     "dashboard:index": Expect(get=signed_in(200), post=everyone(405)),
     # An empty POST is an invalid profile: the form comes back with its errors.
-    "accounts:settings": Expect(get=signed_in(200), post=signed_in(422)),
+    "accounts:settings": Expect(
+        get=signed_in(200),
+        post=signed_in(422),
+        valid=Valid(
+            data=lambda cast, kw: {"display_name": "Alice B.", "timezone": "Europe/Paris"},
+            check=lambda cast, kw: _reloaded(cast["owner"]).timezone == "Europe/Paris",
+        ),
+    ),
 }
 
 

@@ -49,3 +49,22 @@ def test_each_role_gets_the_declared_status(as_role, name, role):
         want = expect.htmx_post if htmx_headers and expect.htmx_post else expect.post
         got = client.post(url, {}, headers=htmx_headers).status_code
         assert got == want[role], f"POST {url} as {role} {htmx_headers}: {got}"
+
+
+# Where the owner's POST is not refused by method, a valid POST proves the write works.
+WRITABLE = sorted(name for name, e in EXPECTATIONS.items() if e.post["owner"] != 405)
+
+
+def test_every_url_that_takes_a_post_declares_a_valid_one():
+    missing = [name for name in WRITABLE if EXPECTATIONS[name].valid is None]
+    assert missing == []
+
+
+@pytest.mark.parametrize("name", [n for n in WRITABLE if EXPECTATIONS[n].valid])
+def test_a_valid_post_by_the_owner_does_its_job(as_role, name):
+    expect = EXPECTATIONS[name]
+    kwargs = expect.kwargs(as_role.cast) if expect.kwargs else {}
+    client = as_role("owner")
+    response = client.post(reverse(name, kwargs=kwargs), expect.valid.data(as_role.cast, kwargs))
+    assert response.status_code == expect.valid.status, response.content[:500]
+    assert expect.valid.check(as_role.cast, kwargs)

@@ -2,7 +2,7 @@
 confirmation their button sends."""
 
 from tests.factories import GoalFactory, ObstacleFactory, ResourceFactory
-from tests.security.access import Expect, owned, signed_in
+from tests.security.access import Expect, Valid, owned, signed_in
 
 
 def _goal(cast: dict) -> dict:

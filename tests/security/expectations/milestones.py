@@ -8,7 +8,7 @@ signed in.
 """
 
 from tests.factories import ActionStepFactory, GoalFactory, MilestoneFactory
-from tests.security.access import Expect, owned, signed_in
+from tests.security.access import Expect, Valid, owned, signed_in
 
 
 def _goal(cast):

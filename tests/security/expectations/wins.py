@@ -3,7 +3,7 @@ a 404. An empty POST adds nothing (a win needs a title and a date) and deletes n
 needs `confirm`), so it is a 422."""
 
 from tests.factories import WinFactory
-from tests.security.access import Expect, owned, signed_in
+from tests.security.access import Expect, Valid, owned, signed_in
 
 EXPECTATIONS = {
     "wins:list": Expect(get=signed_in(200), post=signed_in(405)),
