@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 # Staff sign in to the admin through allauth, so MFA and rate limits apply there too.
-admin.site.login = secure_admin_login(admin.site.login)
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = "careerplan administration"
 admin.site.site_title = "careerplan admin"
 

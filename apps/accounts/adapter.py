@@ -46,7 +46,7 @@ class AccountAdapter(DefaultAccountAdapter):
                 "emails/account.html",
                 {
                     "subject": message.subject,
-                    "content": mark_safe(_text_to_html(message.body)),  # noqa: S308 - escaped
+                    "content": mark_safe(_text_to_html(str(message.body))),  # noqa: S308 - escaped
                     "action": action,
                     "site_url": settings.SITE_URL,
                 },
