@@ -136,7 +136,11 @@ def test_dashboard_query_count_is_pinned(
     # active goals, recent wins, the check-in schedule
     with django_assert_num_queries(10):
         response = alice_client.get(DASHBOARD)
-    assert response.content.decode().count('class="progress-line"') == min(goals, 12)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.count('class="progress-line"') == min(goals, 12)
+    assert f"Your active goals · {goals}" in page
+    assert "Overdue ·" in page
 
 
 def test_signed_out_visitor_is_sent_to_sign_in(client, db):

@@ -12,17 +12,14 @@ import re
 import shlex
 import subprocess
 import sys
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import click
 import gunicorn
 import pytest
 import yaml
-from celery import Celery
-from celery.app.utils import find_app
-from celery.bin.base import CLIContext
-from celery.bin.celery import celery as celery_cli
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import get_commands, load_command_class
@@ -188,40 +185,65 @@ def check_gunicorn(argv: list[str]) -> None:
     assert isinstance(app, WSGIHandler), f"{options.args[0]} is not Django's WSGI application"
 
 
-def celery_app_and_subcommand(argv: list[str]) -> tuple[Celery, click.Context]:
-    """Parse a `celery …` line with Celery's own command-line definitions."""
-    takes_value = {
-        flag
-        for param in celery_cli.params
-        if isinstance(param, click.Option) and not param.is_flag
-        for flag in param.opts
-    }
-    args, position = argv[1:], 0
+# Options of the `celery` program itself that take a value (before the subcommand).
+CELERY_VALUE_OPTIONS = {"-A", "--app", "-b", "--broker", "--result-backend", "--loader"}
+CELERY_VALUE_OPTIONS |= {"--config", "--workdir"}
+
+
+@dataclass(frozen=True)
+class CeleryLine:
+    app: str  # what -A names
+    subcommand: str
+    options: list[str]  # what follows the subcommand
+
+    def option(self, *names: str) -> str | None:
+        """The value of a subcommand option, written `--name value`, `--name=value` or `-n v`."""
+        for i, arg in enumerate(self.options):
+            flag, _, value = arg.partition("=")
+            if flag in names:
+                return value or self.options[i + 1]
+        return None
+
+
+def celery_line(argv: list[str]) -> CeleryLine:
+    """Split a `celery …` line into the app it loads, the subcommand and that one's options."""
+    args, position, app = argv[1:], 0, ""
     while position < len(args) and args[position].startswith("-"):
-        position += 1 if "=" in args[position] or args[position] not in takes_value else 2
+        flag, _, value = args[position].partition("=")
+        if flag in CELERY_VALUE_OPTIONS and not value:
+            value = args[position + 1]
+            position += 1
+        if flag in {"-A", "--app"}:
+            app = value
+        position += 1
     assert position < len(args), f"no celery subcommand in {argv}"
-    name = args[position]
-    assert name in celery_cli.commands, f"celery has no subcommand {name!r}"
-    parent = celery_cli.make_context("celery", args[: position + 1])
-    app_name = parent.params["app"]
-    assert app_name, f"celery is not told which app to load (-A): {argv}"
-    app = find_app(app_name)
-    parent.obj = CLIContext(app=app, no_color=True, workdir=None, quiet=True)
-    try:
-        subcommand = celery_cli.commands[name].make_context(
-            name, args[position + 1 :], parent=parent
-        )
-    except click.UsageError as error:
-        pytest.fail(f"celery {name} rejects its arguments {argv}: {error}")
-    return app, subcommand
+    assert app, f"celery is not told which app to load (-A): {argv}"
+    return CeleryLine(app=app, subcommand=args[position], options=args[position + 1 :])
+
+
+@cache
+def celery_accepts(argv: tuple[str, ...]) -> subprocess.CompletedProcess:
+    # The real program parses the whole line and loads the app before it prints the help, so an
+    # unknown subcommand, a misspelt option or an app that does not load fails here.
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "careerplan.test_settings"}
+    return subprocess.run(
+        [sys.executable, "-m", "celery", *argv[1:], "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=False,
+    )
 
 
 def check_celery(argv: list[str]) -> None:
-    app, _ = celery_app_and_subcommand(argv)
-    assert isinstance(app, Celery)
-    assert app is careerplan.celery_app, "-A does not load the project's Celery app"
+    line = celery_line(argv)
+    result = celery_accepts(tuple(argv))
+    assert result.returncode == 0, f"celery refuses {argv}: {result.stderr[-2000:]}"
+    assert line.app == "careerplan", "-A does not load the project's Celery app"
     # The app must read the Django settings, or it would talk to a default local broker.
-    assert app.conf.broker_url == settings.CELERY_BROKER_URL
+    assert careerplan.celery_app.conf.broker_url == settings.CELERY_BROKER_URL
 
 
 def check_manage_py(argv: list[str]) -> None:
@@ -283,13 +305,14 @@ def test_every_command_in_the_dockerfile_starts_real_code(argv):
 def test_each_process_runs_what_its_name_says():
     web = argvs(SERVICES["web"]["command"])[-1]
     assert Path(web[0]).name == "gunicorn"
-    _, worker = celery_app_and_subcommand(argvs(SERVICES["worker"]["command"])[-1])
-    assert worker.info_name == "worker"
-    _, beat = celery_app_and_subcommand(argvs(SERVICES["beat"]["command"])[-1])
-    assert beat.info_name == "beat"
+    assert celery_line(argvs(SERVICES["worker"]["command"])[-1]).subcommand == "worker"
+    beat = celery_line(argvs(SERVICES["beat"]["command"])[-1])
+    assert beat.subcommand == "beat"
     # Beat writes its schedule file; the default lands in the image's working directory, which
     # belongs to root, so the unprivileged app user could not start beat.
-    schedule = Path(beat.params["schedule"])
+    given = beat.option("-s", "--schedule")
+    assert given, "beat keeps its schedule file in the working directory"
+    schedule = Path(given)
     workdirs = [Path(arg) for keyword, arg in dockerfile_instructions() if keyword == "WORKDIR"]
     assert schedule.is_absolute()
     assert not any(schedule.is_relative_to(workdir) for workdir in workdirs)
@@ -322,7 +345,8 @@ def test_gunicorn_has_no_control_socket_uses_sync_workers_and_listens_on_all_int
 
 
 def test_beat_only_schedules_tasks_the_worker_knows():
-    app, _ = celery_app_and_subcommand(argvs(SERVICES["beat"]["command"])[-1])
+    assert celery_line(argvs(SERVICES["beat"]["command"])[-1]).app == "careerplan"
+    app = careerplan.celery_app
     # What `celery worker` does at start-up to find the tasks of every installed app.
     app.loader.import_default_modules()
     schedule = app.conf.beat_schedule

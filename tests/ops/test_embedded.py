@@ -19,13 +19,13 @@ def no_servers_given(monkeypatch):
 
 def test_servers_start_keep_their_data_and_stop(tmp_path, no_servers_given):
     data_dir = tmp_path / "data"
-    with Services(durable=False, data_dir=data_dir) as first:
+    with Services(durable=False, data_dir=data_dir):
         with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as conn:
             conn.execute("CREATE TABLE kept (note text)")
             conn.execute("INSERT INTO kept VALUES ('still here')")
         assert redis.Redis.from_url(os.environ["REDIS_URL"]).ping()
         redis_pid = int((data_dir / "redis" / "redis.pid").read_text())
-        postmaster = (first.postgres._cluster_dir() / "pgdata" / "postmaster.pid").read_text()
+        postmaster = ((data_dir / "postgres").resolve() / "pgdata" / "postmaster.pid").read_text()
         postgres_pid = int(postmaster.splitlines()[0])
 
     assert not pid_alive(redis_pid)
