@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from apps.checkins import services
 from apps.checkins.models import CheckinSchedule
+from apps.checkins.services.sweep import dispatch_due_reminders
 from tests.factories import PASSWORD, GoalFactory, MilestoneFactory, UserFactory
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -46,7 +46,7 @@ def _sweep(time_machine, moment: datetime) -> None:
     move lands just after the moment it is waiting for.
     """
     time_machine.move_to(moment, tick=True)
-    services.dispatch_due_reminders()
+    dispatch_due_reminders()
 
 
 def _draft_saved(response) -> bool:
