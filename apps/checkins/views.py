@@ -75,7 +75,7 @@ def schedule(request: AuthenticatedHttpRequest) -> HttpResponse:
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def pause(request: HtmxHttpRequest, token: str) -> HttpResponse:
-    found = read_pause_token(token)
+    found = read_pause_token(token=token)
     if found is None:
         raise Http404("This link is not valid.")
     user, kind = found

@@ -40,7 +40,7 @@ class GoalUpdate:
     milestones_listed: list[Milestone] = field(default_factory=list)
 
 
-def active_goals(user: User) -> list[Goal]:
+def active_goals(*, user: User) -> list[Goal]:
     return list(
         Goal.objects.visible_to(user).filter(status=Status.ACTIVE).with_progress().in_order()
     )
@@ -56,7 +56,7 @@ def checkin_start(*, user: User) -> CheckIn:
         except IntegrityError:
             # Started twice at once (a double click): the other request created it.
             draft = CheckIn.objects.editable_by(user).drafts().get()
-    goals = active_goals(user)
+    goals = active_goals(user=user)
     known = set(draft.goal_entries.values_list("goal_id", flat=True))
     CheckInGoal.objects.bulk_create(
         [
@@ -108,7 +108,7 @@ def checkin_complete(*, checkin: CheckIn, now: datetime | None = None) -> CheckI
     if checkin.completed_at is not None:
         return checkin
     now = now or timezone.now()
-    progress = {g.pk: g.progress for g in active_goals(checkin.owner)}
+    progress = {g.pk: g.progress for g in active_goals(user=checkin.owner)}
     for entry in checkin.goal_entries.all():
         if entry.goal_id in progress:
             entry.progress = progress[entry.goal_id]

@@ -27,7 +27,7 @@ def pause_url(*, user: User, kind: str = DeliveryKind.CHECKIN) -> str:
     return settings.SITE_URL + reverse("checkins:pause", kwargs={"token": token})
 
 
-def read_pause_token(token: str) -> tuple[User, str] | None:
+def read_pause_token(*, token: str) -> tuple[User, str] | None:
     """(person, kind) for a valid token of an active account; None for anything else."""
     try:
         payload = signing.loads(token, salt=PAUSE_SALT)
