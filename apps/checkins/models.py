@@ -110,6 +110,9 @@ class DeliveryStatus(models.TextChoices):
 
 
 class ReminderDeliveryQuerySet(OwnedQuerySet):
+    """A planner's reminders. The sweep, the send task and the admin work across planners by
+    design; anything shown to a planner goes through `visible_to`."""
+
     owner_path = "user"
 
 
