@@ -107,25 +107,25 @@ def _make_due(count: int) -> None:
 
 
 def _idle_sweep_ms() -> float:
-    from apps.checkins import services
+    from apps.checkins.services.sweep import dispatch_due_reminders
 
     timings = []
     for _ in range(20):
         started = time.perf_counter()
-        result = services.dispatch_due_reminders(now=NOW)
+        result = dispatch_due_reminders(now=NOW)
         timings.append((time.perf_counter() - started) * 1000)
         assert result.created == 0
     return statistics.median(timings)
 
 
 def _claims_per_s(queue: str) -> float:
-    from apps.checkins import services
+    from apps.checkins.services.sweep import dispatch_due_reminders
     from careerplan.celery import app
 
     app.conf.update(task_always_eager=False, task_default_queue=queue)
     _make_due(DUE)
     started = time.perf_counter()
-    result = services.dispatch_due_reminders(now=NOW)
+    result = dispatch_due_reminders(now=NOW)
     elapsed = time.perf_counter() - started
     assert result.created == DUE, result
     return DUE / elapsed
@@ -135,8 +135,8 @@ def _send_per_s() -> float:
     from aiosmtpd.controller import Controller
     from django.test.utils import override_settings
 
-    from apps.checkins import services
     from apps.checkins.models import DeliveryStatus, ReminderDelivery
+    from apps.checkins.services.delivery import delivery_send
 
     class Sink:
         async def handle_DATA(self, server, session, envelope):
@@ -160,7 +160,7 @@ def _send_per_s() -> float:
         with override_settings(MAILERS={"default": smtp}):
             started = time.perf_counter()
             for delivery_id in ids:
-                assert services.delivery_send(delivery_id=delivery_id, now=NOW) == "sent"
+                assert delivery_send(delivery_id=delivery_id, now=NOW) == "sent"
             elapsed = time.perf_counter() - started
     finally:
         controller.stop()

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 
-from apps.checkins import services
 from apps.checkins.models import CheckinSchedule, DeliveryStatus, ReminderDelivery
+from apps.checkins.services.delivery import delivery_retry
 
 
 @admin.register(CheckinSchedule)
@@ -29,7 +29,7 @@ class ReminderDeliveryAdmin(admin.ModelAdmin):
     def retry(self, request, queryset):
         failed = list(queryset.filter(status=DeliveryStatus.FAILED))
         for delivery in failed:
-            services.delivery_retry(delivery=delivery)
+            delivery_retry(delivery=delivery)
         self.message_user(
             request, f"{len(failed)} deliveries will be sent with the next sweep.", messages.SUCCESS
         )

@@ -12,8 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.checkins import reviews, services
 from apps.checkins.models import CheckIn, CheckinSchedule, Frequency
+from apps.checkins.services.checkins import checkin_complete, checkin_save, checkin_start
+from apps.checkins.services.schedules import schedule_save
 
 # How soon after seeding the first reminder is due: long enough for beat and the worker to be
 # up, short enough to watch it arrive.
@@ -52,7 +53,7 @@ def build_demo_checkins(user: User, *, now: datetime | None = None) -> CheckinSc
     now = now or timezone.now()
     zone = zoneinfo.ZoneInfo(user.timezone)
     first = _first_reminder(now, zone)
-    schedule = services.schedule_save(
+    schedule = schedule_save(
         user=user,
         frequency=Frequency.WEEKLY,
         timezone=user.timezone,
@@ -65,8 +66,8 @@ def build_demo_checkins(user: User, *, now: datetime | None = None) -> CheckinSc
             done_at = datetime.combine(
                 now.astimezone(zone).date() - timedelta(days=days_ago), time(18, 30), tzinfo=zone
             )
-            checkin = reviews.checkin_save(
-                checkin=reviews.checkin_start(user=user),
+            checkin = checkin_save(
+                checkin=checkin_start(user=user),
                 went_well=went_well,
                 challenges=challenges,
                 next_steps=next_steps,
@@ -74,7 +75,7 @@ def build_demo_checkins(user: User, *, now: datetime | None = None) -> CheckinSc
                 note="",
                 updates=[],
             )
-            reviews.checkin_complete(checkin=checkin, now=done_at)
+            checkin_complete(checkin=checkin, now=done_at)
             # Demo data only: the review was made on the day it was finished.
             CheckIn.objects.filter(pk=checkin.pk).update(
                 created_at=done_at - timedelta(minutes=10), updated_at=done_at

@@ -1,30 +1,36 @@
-"""The check-in reminder email."""
+"""The reminder emails, rendered from an outbox row and the links the sender hands over.
 
-from datetime import date, datetime, timedelta
+Nothing here decides whether or when to send, and nothing here imports the services: the
+delivery service calls this module, never the reverse.
+"""
+
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 
 from apps.checkins.models import DeliveryKind, ReminderDelivery
-from apps.checkins.services import pause_token
 from apps.core.emails import render_email
 from apps.goals.models import Goal, Status
 from apps.milestones.models import Milestone
 
 
-def reminder_email(delivery: ReminderDelivery, *, now: datetime) -> EmailMultiAlternatives | None:
-    """The email for an outbox row, or None when there is nothing left to say."""
+def reminder_email(delivery: ReminderDelivery, *, stop_url: str) -> EmailMultiAlternatives | None:
+    """The email for an outbox row, or None when there is nothing left to say. `stop_url` is
+    the one-click link that switches this kind of reminder off."""
     if delivery.kind == DeliveryKind.MILESTONE:
-        return milestone_digest_email(delivery)
-    return checkin_email(delivery)
+        return milestone_digest_email(delivery, stop_url=stop_url)
+    return checkin_email(delivery, pause_url=stop_url)
 
 
 def _unsubscribe_headers(url: str) -> dict[str, str]:
     return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
-def milestone_digest_email(delivery: ReminderDelivery) -> EmailMultiAlternatives | None:
+def milestone_digest_email(
+    delivery: ReminderDelivery, *, stop_url: str
+) -> EmailMultiAlternatives | None:
     user = delivery.user
     due_on = date.fromisoformat(delivery.occurrence_key) + timedelta(days=1)
     milestones = list(
@@ -36,9 +42,6 @@ def milestone_digest_email(delivery: ReminderDelivery) -> EmailMultiAlternatives
     if not milestones:
         return None  # all ticked off since the digest was claimed
     settings_url = settings.SITE_URL + reverse("checkins:schedule")
-    stop_url = settings.SITE_URL + reverse(
-        "checkins:pause", kwargs={"token": pause_token(user=user, kind=DeliveryKind.MILESTONE)}
-    )
     context = {
         "user": user,
         "milestones": milestones,
@@ -52,11 +55,8 @@ def milestone_digest_email(delivery: ReminderDelivery) -> EmailMultiAlternatives
     )
 
 
-def checkin_email(delivery: ReminderDelivery) -> EmailMultiAlternatives:
+def checkin_email(delivery: ReminderDelivery, *, pause_url: str) -> EmailMultiAlternatives:
     user = delivery.user
-    pause_url = settings.SITE_URL + reverse(
-        "checkins:pause", kwargs={"token": pause_token(user=user)}
-    )
     goals = list(
         Goal.objects.visible_to(user)
         .filter(status=Status.ACTIVE)

@@ -1,6 +1,10 @@
-"""Each planner's check-in schedule and the reminder outbox."""
+"""Each planner's check-in schedule, notification settings, check-ins and the reminder outbox.
 
-from datetime import datetime, time
+Every model here holds one person's data and has an owned queryset (`visible_to`,
+`editable_by`); `apps/checkins/access.py` is how views reach them.
+"""
+
+from datetime import date, datetime, time
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -30,6 +34,10 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, "Sunday"
 
 
+class CheckinScheduleQuerySet(OwnedQuerySet):
+    """One schedule per planner; who may read it is `readers()`, like every owned row."""
+
+
 class CheckinSchedule(models.Model):
     """When a planner wants to review their plan. `next_due_at` is the sweep's index."""
 
@@ -50,6 +58,8 @@ class CheckinSchedule(models.Model):
     # Changes on every edit, so that a reminder claimed under an older rule is not sent.
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CheckinScheduleQuerySet.as_manager()
 
     class Meta:
         indexes = [
@@ -75,6 +85,14 @@ class CheckinSchedule(models.Model):
     def next_after(self, moment: datetime) -> occurrences.Occurrence:
         return occurrences.next_occurrence(self.rule, moment)
 
+    def set_next_due(self, now: datetime) -> None:
+        """Point `next_due_at` at the first occurrence after `now`; nothing while paused."""
+        if self.paused:
+            self.next_due_at, self.next_due_key = None, ""
+            return
+        upcoming = self.next_after(now)
+        self.next_due_at, self.next_due_key = upcoming.at, upcoming.key
+
 
 class DeliveryKind(models.TextChoices):
     CHECKIN = "checkin", "Check-in reminder"
@@ -89,6 +107,13 @@ class DeliveryStatus(models.TextChoices):
     # The mail server may have accepted it, but we never recorded that: not resent.
     UNKNOWN = "unknown", "Unknown"
     SKIPPED = "skipped", "Skipped"
+
+
+class ReminderDeliveryQuerySet(OwnedQuerySet):
+    """A planner's reminders. The sweep, the send task and the admin work across planners by
+    design; anything shown to a planner goes through `visible_to`."""
+
+    owner_path = "user"
 
 
 class ReminderDelivery(models.Model):
@@ -117,6 +142,8 @@ class ReminderDelivery(models.Model):
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ReminderDeliveryQuerySet.as_manager()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(
@@ -142,6 +169,9 @@ class ReminderDelivery(models.Model):
 class CheckInQuerySet(OwnedQuerySet):
     def completed(self) -> "CheckInQuerySet":
         return self.filter(completed_at__isnull=False)
+
+    def drafts(self) -> "CheckInQuerySet":
+        return self.filter(completed_at=None)
 
 
 class CheckIn(PublicIdModel, TimeStampedModel):
@@ -179,6 +209,16 @@ class CheckIn(PublicIdModel, TimeStampedModel):
         return self.completed_at is None
 
 
+class CheckInGoalQuerySet(OwnedQuerySet):
+    """An entry is exactly as visible as its check-in: whoever may read the check-in (its
+    `readers()`) reads its entries, so a new audience for check-ins needs nothing here."""
+
+    owner_path = "checkin__owner"
+
+    def readers(self, user) -> Q:
+        return Q(checkin__in=CheckIn.objects.visible_to(user))
+
+
 class CheckInGoal(models.Model):
     """How one goal stood at a check-in: the data behind the progress charts."""
 
@@ -190,6 +230,8 @@ class CheckInGoal(models.Model):
     )
     note = models.TextField(blank=True, max_length=2_000)
 
+    objects = CheckInGoalQuerySet.as_manager()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["checkin", "goal"], name="one_entry_per_goal")
@@ -197,6 +239,10 @@ class CheckInGoal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.goal} at {self.checkin}"
+
+
+class NotificationSettingsQuerySet(OwnedQuerySet):
+    """One row per planner, like the schedule."""
 
 
 class NotificationSettings(models.Model):
@@ -214,6 +260,8 @@ class NotificationSettings(models.Model):
     next_digest_at = models.DateTimeField(null=True, blank=True)
     next_digest_key = models.CharField(max_length=32, blank=True)
 
+    objects = NotificationSettingsQuerySet.as_manager()
+
     class Meta:
         indexes = [
             models.Index(
@@ -226,10 +274,19 @@ class NotificationSettings(models.Model):
     def __str__(self) -> str:
         return f"notifications of {self.owner}"
 
-    def digest_rule(self, timezone_name: str, anchor) -> occurrences.Rule:
+    def digest_rule(self, timezone_name: str, anchor: date) -> occurrences.Rule:
         return occurrences.Rule(
             frequency=occurrences.DAILY,
             local_time=self.DIGEST_TIME,
             timezone=timezone_name,
             anchor=anchor,
         )
+
+    def set_next_digest(self, timezone_name: str, now: datetime) -> None:
+        """Point `next_digest_at` at the next morning digest; nothing while switched off."""
+        if not self.milestone_reminders:
+            self.next_digest_at, self.next_digest_key = None, ""
+            return
+        local_today = occurrences.local_date(timezone_name, now)
+        upcoming = occurrences.next_occurrence(self.digest_rule(timezone_name, local_today), now)
+        self.next_digest_at, self.next_digest_key = upcoming.at, upcoming.key

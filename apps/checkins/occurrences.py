@@ -91,6 +91,11 @@ def to_utc(local_day: date, local_time: time, zone: ZoneInfo) -> datetime:
     raise ValueError(f"no valid local time near {local_day} {local_time} in {zone}")
 
 
+def local_date(zone: str, moment: datetime) -> date:
+    """The date on the wall calendar of `zone` at the instant `moment`."""
+    return moment.astimezone(ZoneInfo(zone)).date()
+
+
 def occurrences_after(rule: Rule, after: datetime) -> Iterator[Occurrence]:
     """Occurrences strictly after the UTC instant `after`, in order."""
     zone = ZoneInfo(rule.timezone)

@@ -1,3 +1,7 @@
+"""The reminder settings page and the one-click pause link from the emails."""
+
+from datetime import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -6,46 +10,63 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from apps.checkins import services
+from apps.accounts.http import AuthenticatedHttpRequest
 from apps.checkins.describe import in_words
 from apps.checkins.forms import ScheduleForm
-from apps.checkins.models import DeliveryKind
+from apps.checkins.models import CheckinSchedule, DeliveryKind, NotificationSettings
 from apps.checkins.occurrences import occurrences_after
-from apps.core.htmx import HtmxHttpRequest
+from apps.checkins.services.pause_links import read_pause_token, reminders_switch_off
+from apps.checkins.services.schedules import notifications_for, reminders_save, schedule_for
+from apps.core.htmx import HtmxHttpRequest, posted, render_page
+
+SCHEDULE_FIELDS = ("frequency", "weekday", "day_of_month", "local_time", "timezone", "paused")
 
 
-def _upcoming(schedule, count: int = 3) -> list:
+def _upcoming(schedule: CheckinSchedule, count: int = 3) -> list[datetime]:
     if schedule.paused:
         return []
     found = occurrences_after(schedule.rule, timezone.now())
     return [next(found).at for _ in range(count)]
 
 
+def _initial(schedule: CheckinSchedule, prefs: NotificationSettings) -> dict:
+    initial: dict = {name: getattr(schedule, name) for name in SCHEDULE_FIELDS}
+    initial["milestone_reminders"] = prefs.milestone_reminders
+    return initial
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
-def schedule(request: HtmxHttpRequest) -> HttpResponse:
-    current = services.schedule_for(user=request.user)
-    prefs = services.notifications_for(user=request.user)
-    initial = {
-        name: getattr(current, name)
-        for name in ("frequency", "weekday", "day_of_month", "local_time", "timezone", "paused")
-    }
-    initial["milestone_reminders"] = prefs.milestone_reminders
-    form = ScheduleForm(request.POST if request.method == "POST" else None, initial=initial)
+def schedule(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
+    current = schedule_for(user=user)
+    initial = _initial(current, notifications_for(user=user))
+    form = ScheduleForm(posted(request), initial=initial)
     if form.is_bound and form.is_valid():
-        fields = dict(form.cleaned_data)
-        services.notifications_save(
-            user=request.user, milestone_reminders=fields.pop("milestone_reminders")
+        data = form.cleaned_data
+        current = reminders_save(
+            user=user,
+            frequency=data["frequency"],
+            timezone=data["timezone"],
+            weekday=data["weekday"],
+            day_of_month=data["day_of_month"],
+            local_time=data["local_time"],
+            paused=data["paused"],
+            milestone_reminders=data["milestone_reminders"],
         )
-        current = services.schedule_save(user=request.user, **fields)
         messages.success(request, f"Saved. {in_words(current)}.")
         if not request.htmx:
             return redirect("checkins:schedule")
-        form = ScheduleForm(initial=form.cleaned_data)
-    context = {"form": form, "schedule": current, "in_words": in_words(current)}
-    context["upcoming"] = _upcoming(current)
-    template = "checkins/schedule.html#schedule-panel" if request.htmx else "checkins/schedule.html"
-    return render(request, template, context, status=422 if form.errors else 200)
+        form = ScheduleForm(initial=data)
+    context = {
+        "form": form,
+        "schedule": current,
+        "in_words": in_words(current),
+        "upcoming": _upcoming(current),
+    }
+    return render_page(
+        request, "checkins/schedule.html", context, partial="schedule-panel", form=form
+    )
 
 
 # The link in the email must work in one click, without signing in, and for mail clients
@@ -54,12 +75,12 @@ def schedule(request: HtmxHttpRequest) -> HttpResponse:
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def pause(request: HtmxHttpRequest, token: str) -> HttpResponse:
-    found = services.read_pause_token(token)
+    found = read_pause_token(token=token)
     if found is None:
         raise Http404("This link is not valid.")
     user, kind = found
-    done = request.method == "POST"
-    if done:
-        services.reminders_switch_off(user=user, kind=kind)
-    context = {"token": token, "done": done, "milestones": kind == DeliveryKind.MILESTONE}
+    switched_off = request.method == "POST"
+    if switched_off:
+        reminders_switch_off(user=user, kind=kind)
+    context = {"token": token, "done": switched_off, "milestones": kind == DeliveryKind.MILESTONE}
     return render(request, "checkins/pause.html", context)

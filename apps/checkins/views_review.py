@@ -1,22 +1,34 @@
 """The check-in pages: start or resume, review, summary, history."""
 
+from uuid import UUID
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from apps.checkins import charts, reviews
+from apps.accounts.http import AuthenticatedHttpRequest
+from apps.accounts.models import User
+from apps.checkins import charts
+from apps.checkins.access import access_checkin, draft_of, schedule_of
 from apps.checkins.forms import CheckInForm
-from apps.checkins.models import CheckIn, CheckInGoal, CheckinSchedule
-from apps.core.htmx import HtmxHttpRequest
+from apps.checkins.models import CheckIn, CheckInGoal
+from apps.checkins.services.checkins import (
+    GoalUpdate,
+    checkin_complete,
+    checkin_save,
+    checkin_start,
+    streak,
+)
+from apps.core.htmx import posted, render_page, wants_partial
 from apps.goals.models import Goal, Obstacle, Status
 from apps.milestones.models import Milestone
 
 
-def _review_goals(user) -> list[Goal]:
+def _review_goals(user: User) -> list[Goal]:
     return list(
         Goal.objects.visible_to(user)
         .filter(status=Status.ACTIVE)
@@ -29,14 +41,14 @@ def _review_goals(user) -> list[Goal]:
     )
 
 
-def _updates(form: CheckInForm) -> list[reviews.GoalUpdate]:
+def _updates(form: CheckInForm) -> list[GoalUpdate]:
     data, updates = form.cleaned_data, []
     for goal in form.goals:
         key = goal.public_id.hex
         milestones = {m.public_id.hex: m for m in goal.milestones.all()}
         obstacles = {o.public_id.hex: o for o in goal.obstacles.all()}
         updates.append(
-            reviews.GoalUpdate(
+            GoalUpdate(
                 goal=goal,
                 current_value=data.get(f"value_{key}"),
                 obstacle=obstacles.get(data.get(f"obstacle_{key}") or ""),
@@ -70,74 +82,74 @@ def _initial(checkin: CheckIn, goals: list[Goal]) -> dict:
 # ever creates the planner's single draft or resumes it.
 @require_http_methods(["GET", "POST"])
 @login_required
-def start(request: HtmxHttpRequest) -> HttpResponse:
-    draft = reviews.checkin_start(user=request.user)
+def start(request: AuthenticatedHttpRequest) -> HttpResponse:
+    draft = checkin_start(user=request.user)
     return redirect("checkins:review", public_id=draft.public_id)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def review(request: HtmxHttpRequest, public_id) -> HttpResponse:
-    checkin = get_object_or_404(CheckIn.objects.editable_by(request.user), public_id=public_id)
+def review(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
+    checkin = access_checkin(request.user, public_id, for_write=True)
     if not checkin.is_draft:
         return redirect("checkins:detail", public_id=checkin.public_id)
     goals = _review_goals(request.user)
-    data = request.POST if request.method == "POST" else None
     form = CheckInForm(
-        data, goals=goals, since=checkin.created_at, initial=_initial(checkin, goals)
+        posted(request), goals=goals, since=checkin.created_at, initial=_initial(checkin, goals)
     )
     if form.is_bound and form.is_valid():
-        fields = {
-            k: form.cleaned_data[k] for k in ("went_well", "challenges", "next_steps", "note")
-        }
-        reviews.checkin_save(
+        data = form.cleaned_data
+        checkin_save(
             checkin=checkin,
-            confidence=form.cleaned_data["confidence"],
+            went_well=data["went_well"],
+            challenges=data["challenges"],
+            next_steps=data["next_steps"],
+            confidence=data["confidence"],
+            note=data["note"],
             updates=_updates(form),
-            **fields,
         )
         if "complete" in request.POST:
-            reviews.checkin_complete(checkin=checkin)
+            checkin_complete(checkin=checkin)
             return redirect("checkins:detail", public_id=checkin.public_id)
-        if request.htmx:
-            return render(
-                request, "checkins/review.html#draft-status", {"saved_at": timezone.now()}
-            )
+        # The form saves itself while the planner types: answer with the "saved at" line.
+        if wants_partial(request):
+            saved = {"saved_at": timezone.now()}
+            return render_page(request, "checkins/review.html", saved, partial="draft-status")
         messages.success(request, "Draft saved. Come back any time to finish it.")
         return redirect("checkins:review", public_id=checkin.public_id)
     sections = [(goal, form.goal_fields(goal)) for goal in goals]
     context = {"checkin": checkin, "form": form, "sections": sections}
-    return render(request, "checkins/review.html", context, status=422 if form.errors else 200)
+    return render_page(request, "checkins/review.html", context, form=form)
 
 
 @require_GET
 @login_required
-def detail(request: HtmxHttpRequest, public_id) -> HttpResponse:
-    checkin = get_object_or_404(
-        CheckIn.objects.visible_to(request.user).completed(), public_id=public_id
+def detail(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
+    checkin = access_checkin(request.user, public_id, queryset=CheckIn.objects.completed())
+    entries = (
+        CheckInGoal.objects.visible_to(request.user)
+        .filter(checkin=checkin)
+        .select_related("goal", "obstacle")
     )
-    entries = CheckInGoal.objects.filter(checkin=checkin).select_related("goal", "obstacle")
     context = {
         "checkin": checkin,
         "entries": entries,
-        "streak": reviews.streak(user=request.user, today=timezone.localdate()),
+        "streak": streak(user=request.user, today=timezone.localdate()),
     }
     return render(request, "checkins/detail.html", context)
 
 
 @require_GET
 @login_required
-def history(request: HtmxHttpRequest) -> HttpResponse:
-    done = list(
-        CheckIn.objects.visible_to(request.user).completed().order_by("-completed_at")[:100]
-    )
-    draft = CheckIn.objects.editable_by(request.user).filter(completed_at=None).first()
-    entries = CheckInGoal.objects.filter(checkin__in=done).select_related("goal")
+def history(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
+    done = list(CheckIn.objects.visible_to(user).completed().order_by("-completed_at")[:100])
+    entries = CheckInGoal.objects.visible_to(user).filter(checkin__in=done).select_related("goal")
     context = {
         "checkins": done,
-        "draft": draft,
-        "streak": reviews.streak(user=request.user, today=timezone.localdate()),
-        "has_schedule": CheckinSchedule.objects.filter(owner=request.user).exists(),
+        "draft": draft_of(user),
+        "streak": streak(user=user, today=timezone.localdate()),
+        "has_schedule": schedule_of(user) is not None,
         "confidence_chart": charts.confidence_chart(done),
         "progress_chart": charts.progress_chart(done, list(entries)),
     }

@@ -1,3 +1,4 @@
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Window
 from django.http import HttpResponse
@@ -5,8 +6,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from apps.checkins.models import CheckinSchedule
-from apps.core.htmx import HtmxHttpRequest
+from apps.accounts.http import AuthenticatedHttpRequest
+from apps.checkins.access import schedule_of
 from apps.goals.models import Goal, Status, Win
 from apps.milestones.selectors import upcoming_and_overdue
 
@@ -21,7 +22,7 @@ GOALS_SHOWN = 12
 
 @require_GET
 @login_required
-def index(request: HtmxHttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     today = timezone.localdate()
     upcoming, overdue = upcoming_and_overdue(user, today, days=AHEAD_DAYS, limit=DUE_SHOWN)
@@ -31,7 +32,7 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
     context = {
         "today": today,
         "needs_profile": not user.display_name,
-        "has_mfa": user.authenticator_set.exists(),
+        "has_mfa": is_mfa_enabled(user),
         "upcoming": upcoming,
         "overdue": overdue,
         "upcoming_more": upcoming.total - len(upcoming),
@@ -40,6 +41,6 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
         "goals_total": goals[0].active_total if goals else 0,
         "wins": list(Win.objects.visible_to(user).select_related("goal")[:RECENT_WINS]),
         "ahead_days": AHEAD_DAYS,
-        "schedule": CheckinSchedule.objects.filter(owner=user).first(),
+        "schedule": schedule_of(user),
     }
     return render(request, "dashboard/index.html", context)

@@ -2,7 +2,7 @@ from datetime import UTC, datetime, time
 
 import pytest
 
-from apps.checkins import services
+from apps.checkins.services.schedules import schedule_save
 from tests.checkins import mailserver
 
 # A Monday morning, before the default 08:30 reminders of Berlin (07:30 UTC in winter).
@@ -20,6 +20,6 @@ def flaky_mail(settings):
 @pytest.fixture
 def weekly_alice(alice, time_machine):
     time_machine.move_to(MONDAY, tick=False)
-    return services.schedule_save(
+    return schedule_save(
         user=alice, frequency="weekly", timezone="Europe/Berlin", weekday=0, local_time=time(8, 30)
     )

@@ -5,7 +5,11 @@ It stands in for the SMTP server only; successful sends land in Django's test ou
 
 from django.core.mail.backends.locmem import EmailBackend
 
-FAILURES: list[Exception] = []
+FAILURES: list[BaseException] = []
+
+
+class WorkerDied(BaseException):
+    """The worker process ends mid-send (killed, out of memory): nothing after it runs."""
 
 
 class FlakyMailServer(EmailBackend):

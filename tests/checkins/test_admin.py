@@ -3,15 +3,16 @@ from datetime import timedelta
 from django.core import mail
 from django.urls import reverse
 
-from apps.checkins import services
 from apps.checkins.models import DeliveryStatus, ReminderDelivery
+from apps.checkins.services.schedules import schedule_save
+from apps.checkins.services.sweep import dispatch_due_reminders
 from tests.checkins.conftest import MONDAY
 
 CHANGELIST = reverse("admin:checkins_reminderdelivery_changelist")
 
 
 def _failed_delivery(user):
-    schedule = services.schedule_save(user=user, frequency="weekly", timezone="UTC", now=MONDAY)
+    schedule = schedule_save(user=user, frequency="weekly", timezone="UTC", now=MONDAY)
     return ReminderDelivery.objects.create(
         user=user,
         kind="checkin",
@@ -50,7 +51,7 @@ def test_staff_retry_a_failed_delivery_and_the_next_sweep_sends_it(
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.PENDING
     with django_capture_on_commit_callbacks(execute=True):
-        services.dispatch_due_reminders()
+        dispatch_due_reminders()
     assert [m.to for m in mail.outbox] == [[alice.email]]
 
 

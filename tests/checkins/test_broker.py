@@ -10,8 +10,10 @@ from celery.signals import task_postrun
 from django.core import mail
 from django.urls import reverse
 
-from apps.checkins import services, tasks
+from apps.checkins import tasks
 from apps.checkins.models import CheckinSchedule, DeliveryStatus, ReminderDelivery
+from apps.checkins.services.schedules import schedule_save
+from apps.checkins.services.sweep import dispatch_due_reminders
 from careerplan.celery import app as celery_app
 from tests.brokers import broker_down
 from tests.checkins.conftest import MONDAY
@@ -24,14 +26,12 @@ def test_queue():
     """A queue of the test's own on the real broker, with tasks sent there, not run inline."""
     queue = f"test-{uuid.uuid4().hex}"
     celery_app.conf.update(task_always_eager=False, task_default_queue=queue)
-    celery_app.amqp._producer_pool = None
     try:
         yield queue
     finally:
         with celery_app.connection_for_write() as conn:
             conn.default_channel.client.delete(queue)
         celery_app.conf.update(task_always_eager=True, task_default_queue="celery")
-        celery_app.amqp._producer_pool = None
 
 
 def _worker(queue: str):
@@ -69,10 +69,10 @@ def test_a_due_reminder_travels_through_redis_to_a_worker_once(
     alice, time_machine, real_worker, sends_finished
 ):
     time_machine.move_to(MONDAY, tick=False)
-    services.schedule_save(user=alice, frequency="weekly", timezone="Europe/Berlin")
+    schedule_save(user=alice, frequency="weekly", timezone="Europe/Berlin")
     time_machine.move_to(DUE, tick=False)
-    services.dispatch_due_reminders()
-    services.dispatch_due_reminders()  # a second beat at the same minute
+    dispatch_due_reminders()
+    dispatch_due_reminders()  # a second beat at the same minute
     assert sends_finished.wait(20), "no worker sent the reminder"
     assert [m.to for m in mail.outbox] == [[alice.email]]
     assert ReminderDelivery.objects.get().status == DeliveryStatus.SENT
@@ -83,20 +83,20 @@ def test_a_message_lost_from_redis_is_not_a_reminder_lost(
     alice, time_machine, test_queue, sends_finished
 ):
     time_machine.move_to(MONDAY, tick=False)
-    services.schedule_save(user=alice, frequency="weekly", timezone="Europe/Berlin")
+    schedule_save(user=alice, frequency="weekly", timezone="Europe/Berlin")
     time_machine.move_to(DUE, tick=False)
-    services.dispatch_due_reminders()
+    dispatch_due_reminders()
     with celery_app.connection_for_write() as conn:
         redis = conn.default_channel.client
         assert redis.llen(test_queue) == 1
         redis.delete(test_queue)  # Redis lost the message before any worker took it
 
     time_machine.move_to(DUE + timedelta(minutes=2), tick=False)
-    result = services.dispatch_due_reminders()
+    result = dispatch_due_reminders()
     assert result.queued == 0  # too early to call it lost
     with _worker(test_queue):
         time_machine.move_to(DUE + timedelta(minutes=6), tick=False)
-        services.dispatch_due_reminders()
+        dispatch_due_reminders()
         assert sends_finished.wait(20), "the lost reminder was not queued again"
     assert [m.to for m in mail.outbox] == [[alice.email]]
     assert ReminderDelivery.objects.get().status == DeliveryStatus.SENT
@@ -123,13 +123,13 @@ def test_with_the_broker_down_schedules_save_and_reminders_wait_for_it(
 
         time_machine.move_to(DUE, tick=False)
         with django_capture_on_commit_callbacks(execute=True):
-            services.dispatch_due_reminders()
+            dispatch_due_reminders()
         assert mail.outbox == []
         assert ReminderDelivery.objects.get().status == DeliveryStatus.PENDING
 
     # The broker is back: the sweep after the re-queue delay sends it, once.
     time_machine.move_to(DUE + timedelta(minutes=6), tick=False)
     with django_capture_on_commit_callbacks(execute=True):
-        services.dispatch_due_reminders()
-        services.dispatch_due_reminders()
+        dispatch_due_reminders()
+        dispatch_due_reminders()
     assert [m.to for m in mail.outbox] == [[alice.email]]

@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -5,10 +6,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.checkins import reviews
 from apps.checkins.models import CheckIn
+from apps.checkins.services.checkins import checkin_complete, checkin_start, streak
 from apps.goals.models import Win
 from tests.factories import GoalFactory, MilestoneFactory, ObstacleFactory
+
+# A link to one completed check-in's summary, as the history lists them.
+CHECKIN_LINK = re.compile(r'href="/checkins/[0-9a-f-]{36}/"')
 
 
 def _review_url(checkin):
@@ -116,7 +120,7 @@ def test_bad_input_is_explained_next_to_its_field(alice_client, alice, plan, fie
 
 
 def test_another_planner_cannot_see_or_change_a_check_in(client, charlie, alice, plan):
-    draft = reviews.checkin_start(user=alice)
+    draft = checkin_start(user=alice)
     client.force_login(charlie)
     assert client.get(_review_url(draft)).status_code == 404
     assert client.post(_review_url(draft), _form(plan)).status_code == 404
@@ -130,18 +134,18 @@ def test_streak_counts_check_ins_kept_on_schedule(alice, time_machine):
     start = datetime(2026, 9, 7, 9, 0, tzinfo=UTC)
     for week in [0, 1, 2, 5, 6, 7]:  # a gap of three weeks breaks the streak
         time_machine.move_to(start + timedelta(weeks=week), tick=False)
-        reviews.checkin_complete(checkin=reviews.checkin_start(user=alice))
-    assert reviews.streak(user=alice, today=timezone.localdate()) == 3
+        checkin_complete(checkin=checkin_start(user=alice))
+    assert streak(user=alice, today=timezone.localdate()) == 3
 
 
 def test_history_shows_streak_and_charts(alice_client, alice, plan, time_machine):
     start = datetime(2026, 9, 7, 9, 0, tzinfo=UTC)
     for week, confidence in enumerate([2, 3, 4]):
         time_machine.move_to(start + timedelta(weeks=week), tick=False)
-        draft = reviews.checkin_start(user=alice)
+        draft = checkin_start(user=alice)
         draft.confidence = confidence
         draft.save()
-        reviews.checkin_complete(checkin=draft)
+        checkin_complete(checkin=draft)
     page = alice_client.get(reverse("checkins:history")).content.decode()
     assert "3 check-ins in a row" in page
     assert "Your confidence over time: Confidence now 4 of 5" in page
@@ -152,7 +156,7 @@ def _checkins(user, count, time_machine):
     start = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
     for n in range(count):
         time_machine.move_to(start + timedelta(days=3 * n), tick=False)
-        reviews.checkin_complete(checkin=reviews.checkin_start(user=user))
+        checkin_complete(checkin=checkin_start(user=user))
 
 
 @pytest.mark.parametrize("count", [1, 100])
@@ -161,7 +165,9 @@ def test_history_query_count_does_not_grow(
 ):
     _checkins(alice, count, time_machine)
     with django_assert_num_queries(8):
-        alice_client.get(reverse("checkins:history"))
+        response = alice_client.get(reverse("checkins:history"))
+    assert response.status_code == 200
+    assert len(CHECKIN_LINK.findall(response.content.decode())) == count
 
 
 @pytest.mark.parametrize("goals", [2, 40])
@@ -170,15 +176,21 @@ def test_review_query_count_does_not_grow(alice_client, alice, goals, django_ass
         goal = GoalFactory(owner=alice)
         MilestoneFactory.create_batch(2, goal=goal)
         ObstacleFactory(goal=goal)
-    draft = reviews.checkin_start(user=alice)
+    draft = checkin_start(user=alice)
     with django_assert_num_queries(7):
-        alice_client.get(_review_url(draft))
+        response = alice_client.get(_review_url(draft))
+    assert response.status_code == 200
+    assert response.content.decode().count('class="checkin-goal"') == goals
 
 
 @pytest.mark.parametrize("goals", [2, 40])
 def test_summary_query_count_does_not_grow(alice_client, alice, goals, django_assert_num_queries):
     for _ in range(goals):
         ObstacleFactory(goal=GoalFactory(owner=alice))
-    done = reviews.checkin_complete(checkin=reviews.checkin_start(user=alice))
+    done = checkin_complete(checkin=checkin_start(user=alice))
     with django_assert_num_queries(6):
-        alice_client.get(reverse("checkins:detail", kwargs={"public_id": done.public_id}))
+        response = alice_client.get(
+            reverse("checkins:detail", kwargs={"public_id": done.public_id})
+        )
+    assert response.status_code == 200
+    assert response.content.decode().count("Progress of ") == goals

@@ -4,8 +4,14 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from apps.checkins import services
 from apps.checkins.models import CheckinSchedule
+from apps.checkins.services.pause_links import pause_token
+from apps.checkins.services.schedules import (
+    notifications_for,
+    notifications_save,
+    schedule_for,
+    schedule_save,
+)
 
 URL = reverse("checkins:schedule")
 FORM = {
@@ -72,15 +78,17 @@ def test_htmx_save_returns_the_panel_only(alice_client, on_a_wednesday):
 
 
 def test_schedule_page_query_count_is_pinned(alice_client, alice, django_assert_num_queries):
-    services.schedule_for(user=alice)
+    schedule_save(user=alice, frequency="weekly", timezone="Europe/Berlin")
     with django_assert_num_queries(4):  # session, user, schedule, notification settings
-        alice_client.get(URL)
+        response = alice_client.get(URL)
+    assert response.status_code == 200
+    assert "Every Monday at 08:30, Europe/Berlin" in response.content.decode()
 
 
 def test_the_pause_link_pauses_only_its_owner(client, alice, charlie):
-    alice_schedule = services.schedule_save(user=alice, frequency="weekly", timezone="UTC")
-    charlie_schedule = services.schedule_save(user=charlie, frequency="weekly", timezone="UTC")
-    url = reverse("checkins:pause", kwargs={"token": services.pause_token(user=alice)})
+    alice_schedule = schedule_save(user=alice, frequency="weekly", timezone="UTC")
+    charlie_schedule = schedule_save(user=charlie, frequency="weekly", timezone="UTC")
+    url = reverse("checkins:pause", kwargs={"token": pause_token(user=alice)})
     assert "Pause check-in reminders?" in client.get(url).content.decode()
     alice_schedule.refresh_from_db()
     assert not alice_schedule.paused  # a GET (a link preview) changes nothing
@@ -94,20 +102,20 @@ def test_the_pause_link_pauses_only_its_owner(client, alice, charlie):
 
 @pytest.mark.parametrize("token", ["forged", "alice@example.com"])
 def test_a_forged_pause_link_is_not_found(client, alice, token):
-    services.schedule_for(user=alice)
+    schedule_for(user=alice)
     assert client.post(reverse("checkins:pause", kwargs={"token": token})).status_code == 404
 
 
 def test_a_pause_token_cannot_be_bent_to_another_user(client, alice, charlie):
-    token = services.pause_token(user=alice)
+    token = pause_token(user=alice)
     signature = token.rsplit(":", 1)[1]
-    bent = f"{services.pause_token(user=charlie).rsplit(':', 1)[0]}:{signature}"
+    bent = f"{pause_token(user=charlie).rsplit(':', 1)[0]}:{signature}"
     assert client.post(reverse("checkins:pause", kwargs={"token": bent})).status_code == 404
 
 
 def test_send_due_reminders_by_hand(alice, capsys, time_machine):
     time_machine.move_to(datetime(2026, 11, 30, 6, 0, tzinfo=UTC), tick=False)
-    services.schedule_save(user=alice, frequency="weekly", timezone="Europe/Berlin")
+    schedule_save(user=alice, frequency="weekly", timezone="Europe/Berlin")
     time_machine.move_to(datetime(2026, 11, 30, 8, 0, tzinfo=UTC), tick=False)
     call_command("send_due_reminders", "--dry-run")
     assert "alice@example.com  due 2026-11-30 07:30 UTC" in capsys.readouterr().out
@@ -119,12 +127,12 @@ def test_send_due_reminders_by_hand(alice, capsys, time_machine):
 def test_the_milestone_stop_link_switches_off_only_milestone_reminders(client, alice):
     from apps.checkins.models import DeliveryKind
 
-    services.notifications_save(user=alice, milestone_reminders=True)
-    schedule = services.schedule_save(user=alice, frequency="weekly", timezone="UTC")
-    token = services.pause_token(user=alice, kind=DeliveryKind.MILESTONE)
+    notifications_save(user=alice, milestone_reminders=True)
+    schedule = schedule_save(user=alice, frequency="weekly", timezone="UTC")
+    token = pause_token(user=alice, kind=DeliveryKind.MILESTONE)
     response = client.post(reverse("checkins:pause", kwargs={"token": token}))
     assert "Milestone reminders off" in response.content.decode()
-    assert not services.notifications_for(user=alice).milestone_reminders
+    assert not notifications_for(user=alice).milestone_reminders
     schedule.refresh_from_db()
     assert not schedule.paused
 
@@ -133,6 +141,6 @@ def test_opting_into_milestone_reminders_from_the_settings_page(
     alice_client, alice, on_a_wednesday
 ):
     alice_client.post(URL, {**FORM, "milestone_reminders": "on"})
-    prefs = services.notifications_for(user=alice)
+    prefs = notifications_for(user=alice)
     assert prefs.milestone_reminders
     assert prefs.next_digest_key == "2026-11-26"  # tomorrow morning, Berlin

@@ -173,12 +173,12 @@ def test_a_long_plan_shows_the_first_goals_and_links_to_all(alice, alice_client,
 
 
 def test_the_next_check_in_is_one_click_away(alice, alice_client, march_tenth):
-    from apps.checkins import services
+    from apps.checkins.services.schedules import schedule_save
 
     GoalFactory(owner=alice)
     page = alice_client.get(DASHBOARD).content.decode()
     assert "No check-in rhythm yet" in page
-    services.schedule_save(user=alice, frequency="weekly", timezone="Europe/Berlin")
+    schedule_save(user=alice, frequency="weekly", timezone="Europe/Berlin")
     page = alice_client.get(DASHBOARD).content.decode()
     assert "Next check-in:" in page
     assert "Mon 16 Mar, 08:30" in page  # alice's own clock

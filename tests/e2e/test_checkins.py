@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from apps.checkins import services
 from apps.checkins.models import CheckinSchedule
+from apps.checkins.services.sweep import dispatch_due_reminders
 from tests.factories import PASSWORD, GoalFactory, MilestoneFactory, UserFactory
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -46,7 +46,7 @@ def _sweep(time_machine, moment: datetime) -> None:
     move lands just after the moment it is waiting for.
     """
     time_machine.move_to(moment, tick=True)
-    services.dispatch_due_reminders()
+    dispatch_due_reminders()
 
 
 def _draft_saved(response) -> bool:
@@ -98,8 +98,9 @@ def test_schedule_reminder_check_in_and_streak(
     page.get_by_label("Time zone").select_option("Europe/Berlin")
     page.get_by_role("button", name="Save schedule").click()
     in_words = "Every Wednesday at 09:05, Europe/Berlin"
+    # The flash lands in the page's one messages region, as after a plain form post.
+    expect(page.locator("#messages")).to_have_text(f"Saved. {in_words}.")
     panel = page.locator("#schedule-panel")
-    expect(panel.get_by_role("status")).to_have_text(f"Saved. {in_words}.")
     expect(panel.locator("strong")).to_have_text(in_words)
     expect(panel.locator("time").first).to_have_text(f"{due:%a} {due.day} {due:%b}, 09:05")
     schedule = CheckinSchedule.objects.get(owner=planner)

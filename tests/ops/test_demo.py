@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.checkins import reviews, services
 from apps.checkins.models import CheckIn, CheckinSchedule
+from apps.checkins.services.checkins import streak
+from apps.checkins.services.sweep import dispatch_due_reminders
 from apps.goals.models import Goal, GoalRevision, Horizon, Obstacle, Resource, Win
 from apps.goals.services import goal_delete
 from apps.milestones.models import ActionStep, Milestone
@@ -127,7 +128,7 @@ def test_planners_first_reminder_is_due_within_minutes_and_sent_once_due(
     # The minute sweep that beat runs under `make run`, once the reminder is due.
     time_machine.move_to(schedule.next_due_at + timedelta(seconds=30), tick=False)
     with django_capture_on_commit_callbacks(execute=True):
-        services.dispatch_due_reminders()
+        dispatch_due_reminders()
     assert [message.to for message in mail.outbox] == [[planner.email]]
     assert mail.outbox[0].subject.startswith("Time for your check-in, Pat Planner")
 
@@ -137,7 +138,7 @@ def test_planner_has_past_check_ins_a_streak_and_charts(planner, client):
     assert done.count() == 2
     assert not CheckIn.objects.filter(owner=planner, completed_at=None).exists()
     assert all(checkin.completed_at < timezone.now() for checkin in done)
-    assert reviews.streak(user=planner, today=date.today()) == 2
+    assert streak(user=planner, today=date.today()) == 2
 
     client.force_login(planner)
     page = client.get(reverse("checkins:history")).content.decode()

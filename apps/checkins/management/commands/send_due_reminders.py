@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from apps.checkins import services
+from apps.checkins.services.sweep import dispatch_due_reminders, due_schedules
 
 
 class Command(BaseCommand):
@@ -13,14 +13,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run: bool = False, **options) -> None:
         if dry_run:
-            due = services.due_schedules()
+            due = due_schedules()
             for schedule in due:
                 self.stdout.write(
                     f"{schedule.owner.email}  due {schedule.next_due_at:%Y-%m-%d %H:%M} UTC"
                 )
             self.stdout.write(f"{len(due)} due; nothing changed (dry run).")
             return
-        result = services.dispatch_due_reminders()
+        result = dispatch_due_reminders()
         self.stdout.write(
             f"Created {result.created} deliveries, queued {result.queued}, "
             f"marked {result.expired} as unknown."

@@ -1,4 +1,6 @@
-"""The check-in itself: a guided review of the active goals, kept as a draft until done.
+"""The check-in services: start or resume the draft, save it, complete it, and the streak.
+
+A check-in is a guided review of the active goals, kept as a draft until done.
 
 Saving is safe to repeat: a draft is updated in place, milestones already done stay done,
 and completing an already completed check-in changes nothing.
@@ -12,7 +14,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.checkins.models import CheckIn, CheckInGoal, CheckinSchedule, Frequency
+from apps.checkins.access import draft_of, schedule_of
+from apps.checkins.models import CheckIn, CheckInGoal, Frequency
 from apps.goals import services as goal_services
 from apps.goals.models import Goal, Obstacle, Status
 from apps.milestones import services as milestone_services
@@ -37,7 +40,7 @@ class GoalUpdate:
     milestones_listed: list[Milestone] = field(default_factory=list)
 
 
-def active_goals(user: User) -> list[Goal]:
+def active_goals(*, user: User) -> list[Goal]:
     return list(
         Goal.objects.visible_to(user).filter(status=Status.ACTIVE).with_progress().in_order()
     )
@@ -45,15 +48,15 @@ def active_goals(user: User) -> list[Goal]:
 
 def checkin_start(*, user: User) -> CheckIn:
     """The planner's draft, resumed if one exists, with an entry for every active goal."""
-    draft = CheckIn.objects.editable_by(user).filter(completed_at=None).first()
+    draft = draft_of(user)
     if draft is None:
         try:
             with transaction.atomic():
                 draft = CheckIn.objects.create(owner=user)
         except IntegrityError:
             # Started twice at once (a double click): the other request created it.
-            draft = CheckIn.objects.get(owner=user, completed_at=None)
-    goals = active_goals(user)
+            draft = CheckIn.objects.editable_by(user).drafts().get()
+    goals = active_goals(user=user)
     known = set(draft.goal_entries.values_list("goal_id", flat=True))
     CheckInGoal.objects.bulk_create(
         [
@@ -92,7 +95,7 @@ def checkin_save(
         for milestone in update.milestones_listed:
             if milestone.pk not in done and milestone.done_at is not None:
                 milestone_services.milestone_reopen(milestone=milestone, by=user)
-        CheckInGoal.objects.filter(checkin=checkin, goal=update.goal).update(
+        checkin.goal_entries.filter(goal=update.goal).update(
             obstacle=update.obstacle, note=update.note
         )
     return checkin
@@ -105,7 +108,7 @@ def checkin_complete(*, checkin: CheckIn, now: datetime | None = None) -> CheckI
     if checkin.completed_at is not None:
         return checkin
     now = now or timezone.now()
-    progress = {g.pk: g.progress for g in active_goals(checkin.owner)}
+    progress = {g.pk: g.progress for g in active_goals(user=checkin.owner)}
     for entry in checkin.goal_entries.all():
         if entry.goal_id in progress:
             entry.progress = progress[entry.goal_id]
@@ -127,7 +130,7 @@ def checkin_complete(*, checkin: CheckIn, now: datetime | None = None) -> CheckI
 def streak(*, user: User, today: date) -> int:
     """Check-ins kept on schedule: consecutive completed reviews, none more than half a period
     late, the latest within reach of today."""
-    schedule = CheckinSchedule.objects.filter(owner=user).first()
+    schedule = schedule_of(user)
     period = PERIOD_DAYS[schedule.frequency if schedule else Frequency.WEEKLY]
     allowed = timedelta(days=period * 1.5)
     dates = [
