@@ -10,10 +10,10 @@ admin.site.site_title = "careerplan admin"
 urlpatterns = [
     path("", include("apps.core.urls")),
     path("", include("apps.dashboard.urls")),
-    path("", include("apps.goals.urls_plan")),
+    path("", include("apps.plan.urls")),
     path("goals/", include("apps.goals.urls")),
     path("", include("apps.milestones.urls")),
-    path("wins/", include("apps.goals.urls_wins")),
+    path("wins/", include("apps.plan.urls_wins")),
     path("checkins/", include("apps.checkins.urls")),
     path("account/", include("apps.accounts.urls")),
     path("accounts/", include("allauth.urls")),

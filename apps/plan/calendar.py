@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from icalendar import Calendar, Event
 
 from apps.accounts.models import User
@@ -19,13 +19,9 @@ PRODID = "-//careerplan//private calendar//EN"
 REFRESH = timedelta(hours=6)
 
 
-def goal_url(goal: Goal) -> str:
-    """The goal's page on the site, or the timeline until goal pages exist."""
-    try:
-        path = reverse("goals:detail", kwargs={"public_id": goal.public_id})
-    except NoReverseMatch:
-        path = reverse("plan:timeline")
-    return settings.SITE_URL + path
+def _goal_link(goal: Goal) -> str:
+    """The goal's page on the site, as a full address for calendar apps."""
+    return settings.SITE_URL + reverse("plan:goal", kwargs={"public_id": goal.public_id})
 
 
 def _uid(kind: str, public_id: uuid.UUID) -> str:
@@ -35,7 +31,7 @@ def _uid(kind: str, public_id: uuid.UUID) -> str:
 
 
 def _goal_event(goal: Goal) -> Event:
-    link = goal_url(goal)
+    link = _goal_link(goal)
     return Event.new(
         uid=_uid("goal", goal.public_id),
         start=goal.target_date,
@@ -48,7 +44,7 @@ def _goal_event(goal: Goal) -> Event:
 
 
 def _milestone_event(milestone: Milestone, goal: Goal) -> Event:
-    link = goal_url(goal)
+    link = _goal_link(goal)
     return Event.new(
         uid=_uid("milestone", milestone.public_id),
         start=milestone.due_date,

@@ -1,12 +1,12 @@
 from django.urls import path
 
-from apps.goals import views_wins
+from apps.plan.views import wins
 
 app_name = "wins"
 
-# The wins journal.
+# The wins journal. Included at /wins/.
 urlpatterns = [
-    path("", views_wins.win_list, name="list"),
-    path("new/", views_wins.win_create, name="create"),
-    path("<uuid:public_id>/delete/", views_wins.win_delete, name="delete"),
+    path("", wins.win_list, name="list"),
+    path("new/", wins.win_create, name="create"),
+    path("<uuid:public_id>/delete/", wins.win_delete, name="delete"),
 ]

@@ -18,7 +18,7 @@ def _page(client, **params) -> str:
 def test_empty_list_offers_the_templates(alice_client):
     page = _page(alice_client)
     assert "No goals yet — start from a template" in page
-    assert f'href="{reverse("goals:create")}"' in page
+    assert f'href="{reverse("plan:goal-create")}"' in page
 
 
 def test_open_goals_come_first_in_manual_order(alice_client, alice):

@@ -8,20 +8,6 @@ from apps.goals import services
 from tests.factories import GoalFactory
 
 
-def test_goal_create_adds_milestones_in_order(alice):
-    plan = [("First", date(2026, 4, 1)), ("Second", None)]
-    goal = services.goal_create(owner=alice, title="Certify", milestones=plan)
-    assert list(goal.milestones.order_by("position").values_list("title", "due_date")) == plan
-
-
-def test_goal_create_rolls_back_when_a_milestone_is_invalid(alice):
-    from apps.goals.models import Goal
-
-    with pytest.raises(ValidationError):
-        services.goal_create(owner=alice, title="Certify", milestones=[("", None)])
-    assert not Goal.objects.exists()
-
-
 def test_horizon_stays_long_while_stepping_stones_serve_it(alice):
     lead = GoalFactory(owner=alice, horizon="long")
     GoalFactory(owner=alice, parent=lead)

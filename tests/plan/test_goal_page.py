@@ -13,7 +13,7 @@ from tests.goals.bulk import fill_goal, many_goals
 
 
 def _url(goal) -> str:
-    return reverse("goals:detail", args=[goal.public_id])
+    return reverse("plan:goal", args=[goal.public_id])
 
 
 def test_the_goal_page_shows_the_goal_and_its_smart_card(alice_client, alice, noon):

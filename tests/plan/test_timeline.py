@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 from django.urls import reverse
 
-from apps.goals.views_plan import Axis
+from apps.plan.roadmap import Axis
 from tests.factories import ActionStepFactory, GoalFactory, MilestoneFactory
 
 TIMELINE = reverse("plan:timeline")

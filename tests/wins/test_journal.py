@@ -43,7 +43,7 @@ def test_wins_newest_first_grouped_by_month_with_their_goal(june_first, alice_cl
     assert "May 2030 <small>· 2 wins</small>" in page
     assert "April 2030 <small>· 1 win</small>" in page
     assert "Felt great" in page
-    goal_url = reverse("goals:detail", kwargs={"public_id": goal.public_id})
+    goal_url = reverse("plan:goal", kwargs={"public_id": goal.public_id})
     assert f'Towards <a href="{goal_url}">Lead projects</a>' in page
     assert 'datetime="2030-05-30"' in page
     assert "Someone else" not in page
@@ -100,7 +100,8 @@ def test_bad_win_is_refused_next_to_the_field(june_first, alice_client, data, me
 def test_delete_asks_then_deletes(alice_client, alice):
     win = WinFactory(owner=alice, title="Oops")
     page = alice_client.get(delete_url(win)).content.decode()
-    assert "Take “Oops” off your journal?" in page
+    assert "Delete this win?" in page
+    assert "“Oops”" in page
     assert alice_client.post(delete_url(win), {}).status_code == 422
     assert Win.objects.exists()
     response = alice_client.post(delete_url(win), {"confirm": "yes"}, headers=HTMX)

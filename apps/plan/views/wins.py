@@ -1,68 +1,42 @@
-"""The wins journal: every milestone reached lands here, and the planner adds their own."""
+"""The wins journal: every milestone reached and goal achieved lands here, and the planner adds
+their own."""
 
-from datetime import date
+from uuid import UUID
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from apps.core.htmx import HtmxHttpRequest
+from apps.accounts.http import AuthenticatedHttpRequest
+from apps.core.htmx import posted, render_page
 from apps.goals import services
+from apps.goals.access import access_win
+from apps.goals.forms import ConfirmDeleteForm
 from apps.goals.models import Win
-from apps.milestones.forms import EARLIEST, DeleteForm
+from apps.plan.forms import WinForm
 
 PER_PAGE = 50
 
 
-class WinForm(forms.Form):
-    title = forms.CharField(
-        label="What went well",
-        max_length=200,
-        error_messages={"required": "Say in a few words what went well."},
-        widget=forms.TextInput(attrs={"placeholder": "e.g. Led my first team meeting"}),
-    )
-    happened_on = forms.DateField(
-        label="When",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Enter a date like 2030-06-30."},
-    )
-    note = forms.CharField(
-        label="A note for future you (optional)",
-        required=False,
-        max_length=5_000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-    def __init__(self, *args, today: date, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.today = today
-
-    def clean_happened_on(self) -> date:
-        value = self.cleaned_data["happened_on"]
-        if value > self.today:
-            raise forms.ValidationError("A win has already happened: choose today or earlier.")
-        if value < EARLIEST:
-            raise forms.ValidationError("Choose a date after 1900.")
-        return value
-
-
 def _journal(
-    request: HtmxHttpRequest, form: WinForm, *, status: int = 200, news: str = ""
+    request: AuthenticatedHttpRequest, form: WinForm, *, status: int | None = None, news: str = ""
 ) -> HttpResponse:
     """The page, or with HTMX its journal part: the add form and the wins, newest first."""
-    wins = Win.objects.visible_to(request.user).select_related("goal")
+    # The milestone, when a win came from one, marks the entry; loaded in the same query.
+    wins = Win.objects.visible_to(request.user).select_related("goal", "milestone")
     page = Paginator(wins.order_by("-happened_on", "-created_at"), PER_PAGE).get_page(
         request.GET.get("page")
     )
-    template = "wins/list.html#journal" if request.htmx else "wins/list.html"
     context = {"form": form, "page": page, "news": news}
-    return render(request, template, context, status=status)
+    return render_page(
+        request, "wins/list.html", context, partial="journal", form=form, status=status
+    )
 
 
 def _blank_form() -> WinForm:
@@ -71,22 +45,28 @@ def _blank_form() -> WinForm:
 
 
 @login_required
-@require_http_methods(["GET"])
-def win_list(request: HtmxHttpRequest) -> HttpResponse:
+@require_GET
+def win_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _journal(request, _blank_form())
 
 
 @login_required
 @require_POST
-def win_create(request: HtmxHttpRequest) -> HttpResponse:
+def win_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = WinForm(request.POST, today=timezone.localdate())
     if form.is_valid():
+        data = form.cleaned_data
         try:
-            services.win_create(owner=request.user, **form.cleaned_data)
+            services.win_create(
+                owner=request.user,
+                title=data["title"],
+                happened_on=data["happened_on"],
+                note=data["note"],
+            )
         except ValidationError as error:
             form.add_error(None, error)
     if form.errors:
-        return _journal(request, form, status=422)
+        return _journal(request, form)
     if not request.htmx:
         messages.success(request, "Added to your journal. Well done!")
         return redirect("wins:list")
@@ -95,9 +75,11 @@ def win_create(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def win_delete(request: HtmxHttpRequest, public_id) -> HttpResponse:
-    win = get_object_or_404(Win.objects.editable_by(request.user), public_id=public_id)
-    form = DeleteForm(request.POST if request.method == "POST" else None)
+def win_delete(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
+    win = access_win(
+        request.user, public_id, for_write=True, queryset=Win.objects.select_related("milestone")
+    )
+    form = ConfirmDeleteForm(posted(request))
     if form.is_bound and form.is_valid():
         services.win_delete(win=win)
         news = f"“{win.title}” is off your journal."
@@ -106,6 +88,15 @@ def win_delete(request: HtmxHttpRequest, public_id) -> HttpResponse:
             return redirect("wins:list")
         return _journal(request, _blank_form(), news=news)
     if form.is_bound and request.htmx:
+        # The journal's delete button sends the confirmation; without it nothing goes.
         return _journal(request, _blank_form(), status=422)
-    status = 422 if form.errors else 200
-    return render(request, "wins/confirm_delete.html", {"win": win, "form": form}, status=status)
+    from_milestone = getattr(win, "milestone", None) is not None
+    context = {
+        "form": form,
+        "what": "win",
+        "title": win.title,
+        "note": "The milestone stays reached; only this entry goes." if from_milestone else "",
+        "back": reverse("wins:list") + f"#win-{win.public_id}",
+        "action": reverse("wins:delete", args=[win.public_id]),
+    }
+    return render_page(request, "components/confirm_delete.html", context, form=form)
