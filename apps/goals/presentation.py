@@ -33,7 +33,7 @@ class Due:
     overdue: bool
 
 
-def due(goal: Goal, today: date) -> Due | None:
+def deadline(goal: Goal, today: date) -> Due | None:
     """ "due in 12 days", "due today", "3 days overdue": the deadline in words."""
     if goal.target_date is None:
         return None
@@ -82,7 +82,7 @@ class GoalCard:
 
 def goal_tree(goals: list[Goal], today: date) -> list[GoalCard]:
     """Top-level goals as cards, each with the cards of its stepping stones among `goals`."""
-    cards = {goal.pk: GoalCard(goal, due(goal, today), progress_text(goal)) for goal in goals}
+    cards = {goal.pk: GoalCard(goal, deadline(goal, today), progress_text(goal)) for goal in goals}
     roots = []
     for card in cards.values():
         parent = cards.get(card.goal.parent_id) if card.goal.parent_id else None

@@ -155,4 +155,28 @@ def test_query_count_is_pinned(alice_client, alice, django_assert_num_queries, c
         WinFactory(owner=alice, goal=goal if index % 2 else None)
     # session, user, count for the pages, one page of wins with their goals
     with django_assert_num_queries(4):
-        assert alice_client.get(LIST).status_code == 200
+        response = alice_client.get(LIST)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.count('<li id="win-') == min(count, 50)
+    assert f'Towards <a href="/goals/{goal.public_id}/">' in page
+
+
+def test_the_delete_button_asks_first_and_works_without_javascript(alice_client, alice):
+    win = WinFactory(owner=alice, title="Oops")
+    page = alice_client.get(LIST).content.decode()
+    # Without JavaScript the form opens the confirmation page; with it, htmx posts in place.
+    assert f'<form method="get" action="{delete_url(win)}"' in page
+    assert f'hx-post="{delete_url(win)}"' in page
+    assert f'<a class="icon-button danger-link" href="{delete_url(win)}"' not in page
+
+
+def test_deleting_a_milestones_win_says_the_milestone_stays_reached(alice_client, alice):
+    milestone = MilestoneFactory(goal__owner=alice, title="Pass the exam")
+    alice_client.post(
+        reverse("milestones:done", kwargs={"public_id": milestone.public_id}), {"done": "1"}
+    )
+    win = Win.objects.get(owner=alice)
+    page = alice_client.get(delete_url(win)).content.decode()
+    assert "The milestone stays reached; only this entry goes." in page
+    assert 'class="win win-milestone"' in alice_client.get(LIST).content.decode()

@@ -1,21 +1,22 @@
 """A new goal: from a template (whose milestones come along) or from a blank page, optionally
 as a stepping stone towards a long-term goal."""
 
+from contextlib import suppress
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
-from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.core.htmx import done, render_page
 from apps.goals import catalog, smart
+from apps.goals.access import access_goal
 from apps.goals.forms import GoalForm, SmartCheckForm, add_service_errors
 from apps.goals.models import Goal, Horizon
 from apps.goals.presentation import goal_url, smart_context
@@ -26,13 +27,13 @@ def _initial(request: AuthenticatedHttpRequest, today: date) -> dict[str, Any]:
     """The form's starting values: a template's, and the long-term goal a link came from."""
     template = catalog.template_by_slug(request.GET.get("template"))
     initial = template.initial(today) if template else {}
-    try:
-        parent_id = UUID(request.GET.get("parent", ""))
-    except ValueError:
-        parent_id = None
-    if parent_id:
-        parents = Goal.objects.editable_by(request.user).filter(horizon=Horizon.LONG)
-        initial["parent"] = parents.filter(public_id=parent_id).first()
+    if request.GET.get("parent"):
+        long_term = Goal.objects.filter(horizon=Horizon.LONG)
+        # A link to someone else's goal, or a mangled one, prefills nothing.
+        with suppress(Http404):
+            initial["parent"] = access_goal(
+                request.user, request.GET["parent"], for_write=True, queryset=long_term
+            )
     if request.GET.get("horizon") in Horizon.values:
         initial["horizon"] = request.GET["horizon"]
     return initial

@@ -20,7 +20,7 @@ from apps.goals.access import access_goal
 from apps.goals.forms import ConfirmDeleteForm, StatusForm, add_service_errors
 from apps.goals.models import Goal, Horizon, Status
 from apps.goals.presentation import (
-    due,
+    deadline,
     goal_url,
     history,
     obstacles_context,
@@ -68,7 +68,7 @@ def _context(
     draft = smart.draft_for_goal(goal, milestone_count=len(milestones))
     return {
         "goal": goal,
-        "due": due(goal, today),
+        "due": deadline(goal, today),
         "progress_text": progress_text(goal),
         "today": today,
         "milestones": milestones,
