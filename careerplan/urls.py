@@ -2,8 +2,9 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-# Staff sign in to the admin through allauth, so MFA and rate limits apply there too.
-admin.site.login = secure_admin_login(admin.site.login)
+# Staff sign in to the admin through allauth, so MFA and rate limits apply there too. This is
+# how allauth documents it: the site's own login view is replaced on the instance.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = "careerplan administration"
 admin.site.site_title = "careerplan admin"
 
