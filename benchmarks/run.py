@@ -41,7 +41,7 @@ LOCUSTFILE = Path(__file__).resolve().parent / "locustfile.py"
 PAGES = (
     ("dashboard", "dashboard:index", False),
     ("goal_list", "goals:list", False),
-    ("goal_detail", "goals:detail", True),
+    ("goal_detail", "plan:goal", True),
 )
 
 

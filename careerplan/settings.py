@@ -67,8 +67,10 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.goals",
     "apps.milestones",
+    "apps.plan",
     "apps.checkins",
     "apps.dashboard",
+    "apps.demo",
 ]
 
 MIDDLEWARE = [

@@ -2,7 +2,8 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-# Staff sign in to the admin through allauth, so MFA and rate limits apply there too.
+# Staff sign in to the admin through allauth, so MFA and rate limits apply there too. This is
+# how allauth documents it: the site's own login view is replaced on the instance.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = "careerplan administration"
 admin.site.site_title = "careerplan admin"
@@ -10,10 +11,10 @@ admin.site.site_title = "careerplan admin"
 urlpatterns = [
     path("", include("apps.core.urls")),
     path("", include("apps.dashboard.urls")),
-    path("", include("apps.goals.urls_plan")),
+    path("", include("apps.plan.urls")),
     path("goals/", include("apps.goals.urls")),
     path("", include("apps.milestones.urls")),
-    path("wins/", include("apps.goals.urls_wins")),
+    path("wins/", include("apps.plan.urls_wins")),
     path("checkins/", include("apps.checkins.urls")),
     path("account/", include("apps.accounts.urls")),
     path("accounts/", include("allauth.urls")),

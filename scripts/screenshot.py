@@ -54,7 +54,7 @@ MOBILE = {"width": 390, "height": 844}
 MAX_HEIGHT = 2000
 DETAIL_MAX_HEIGHT = 4000
 # The demo goal whose page shows the most: milestones with steps, obstacles, resources and a
-# change with its reason (see apps/goals/demo.py).
+# change with its reason (see apps/demo/plan.py).
 DETAIL_GOAL = "Finish the people-leadership course"
 
 

@@ -1,4 +1,11 @@
-"""Dates in words, the same everywhere in the product."""
+"""Dates in words, the same everywhere in the product.
+
+Every page that says when something is due or happened says it through these functions, with
+the planner's own `today` (`timezone.localdate()` under their time zone). Moments in time
+(when a goal was changed) use `django.contrib.humanize`'s `naturaltime`, which is right for
+those; its `naturalday` is not used for days because it compares with the server's date, not
+the planner's.
+"""
 
 from datetime import date
 
@@ -29,3 +36,25 @@ def relative_day(day: date, today: date) -> str:
         return "yesterday"
     amount = span_in_words(abs(delta))
     return f"in {amount}" if delta > 0 else f"{amount} ago"
+
+
+def due_in_words(day: date, today: date) -> str:
+    """A deadline seen from today: 'due in 4 weeks', 'due tomorrow', 'due today', '3 days
+    overdue'."""
+    delta = (day - today).days
+    if delta < 0:
+        return f"{span_in_words(-delta)} overdue"
+    if delta <= 1:
+        return f"due {relative_day(day, today)}"
+    return f"due in {span_in_words(delta)}"
+
+
+def exact_date(day: date, today: date | None = None) -> str:
+    """'9 Apr 2026'; given `today`, the year only when it is not this year: '9 Apr'."""
+    short = f"{day.day} {day:%b}"
+    return short if today is not None and day.year == today.year else f"{short} {day.year}"
+
+
+def long_date(day: date) -> str:
+    """'Thursday 9 April 2026', for a title on hover and focus."""
+    return f"{day:%A} {day.day} {day:%B %Y}"

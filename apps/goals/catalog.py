@@ -234,7 +234,7 @@ def template_by_slug(slug: str | None) -> GoalTemplate | None:
 
 
 # What could come next once a goal of each type is achieved.
-FOLLOW_UP_BY_TYPE = {
+FOLLOW_UP_BY_TYPE: dict[str, str] = {
     GoalType.PROFESSIONAL_DEVELOPMENT: "pm-certification",
     GoalType.POSITION: "mentor-someone",
     GoalType.NETWORKING: "public-speaking",

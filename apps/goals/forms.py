@@ -1,8 +1,10 @@
 """Forms that parse what the planner sends. They validate input; the services do the writing."""
 
 from datetime import date
+from typing import Any, cast
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from apps.goals import catalog
 from apps.goals.models import (
@@ -16,6 +18,7 @@ from apps.goals.models import (
     Status,
     suggested_horizon,
 )
+from apps.goals.services import GoalFields
 from apps.goals.smart import Draft
 
 AUTO = ""
@@ -37,6 +40,15 @@ GOAL_FIELDS = (
     "urgent",
     "important",
 )
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """A service's ValidationError, next to the fields it names when the form has them."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
 
 
 def _parent_field(owner, exclude: Goal | None = None) -> forms.ModelChoiceField:
@@ -128,8 +140,8 @@ class GoalForm(forms.ModelForm):
             self.add_error("target_date", "Pick a date from today onwards.")
         return target
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if not data.get("horizon"):
             data["horizon"] = suggested_horizon(data.get("target_date"), self.today)
         if data.get("measure_kind") == MeasureKind.NUMBER and "target_value" in data:
@@ -140,9 +152,27 @@ class GoalForm(forms.ModelForm):
                 self.add_error("target_value", "Your target equals where you start: raise it.")
         return data
 
-    def goal_fields(self) -> dict:
-        """The cleaned values the goal services take."""
-        return {name: self.cleaned_data[name] for name in GOAL_FIELDS}
+    def goal_fields(self) -> GoalFields:
+        """The cleaned values, as the goal services take them."""
+        data = self.cleaned_data
+        return GoalFields(
+            title=data["title"],
+            description=data["description"],
+            goal_type=data["goal_type"],
+            horizon=data["horizon"],
+            parent=data["parent"],
+            specific=data["specific"],
+            measure_kind=data["measure_kind"],
+            measure_unit=data["measure_unit"],
+            baseline=data["baseline"],
+            target_value=data["target_value"],
+            current_value=data["current_value"],
+            achievable=data["achievable"],
+            relevant=data["relevant"],
+            target_date=data["target_date"],
+            urgent=data["urgent"],
+            important=data["important"],
+        )
 
 
 class GoalEditForm(GoalForm):
@@ -215,8 +245,8 @@ class StatusForm(forms.Form):
         label="Why? (needed when you let a goal go)",
     )
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if data.get("status") == Status.ABANDONED and not data.get("reason", "").strip():
             self.add_error(
                 "reason",
@@ -248,22 +278,17 @@ class ObstacleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["suggestion"].choices = [
-            ("", "Choose a suggestion…"),
-            *catalog.strategy_choices(),
-        ]
-        self.fields["suggestion"].widget.attrs["data-strategy-for"] = self["strategy"].auto_id
+        suggestion = cast(forms.ChoiceField, self.fields["suggestion"])
+        suggestion.choices = [("", "Choose a suggestion…"), *catalog.strategy_choices()]
+        suggestion.widget.attrs["data-strategy-for"] = self["strategy"].auto_id
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         suggestion = data.get("suggestion")
         strategy = data.get("strategy", "").strip()
         if suggestion and suggestion not in strategy:
             data["strategy"] = f"{strategy}\n{suggestion}".strip()
         return data
-
-    def obstacle_fields(self) -> dict:
-        return {name: self.cleaned_data[name] for name in ("kind", "description", "strategy")}
 
 
 class ResourceForm(forms.ModelForm):
@@ -272,9 +297,6 @@ class ResourceForm(forms.ModelForm):
         fields = ("kind", "title", "url", "status")
         labels = {"title": "Name", "url": "Link (optional)"}
         widgets = {"url": forms.URLInput(attrs={"placeholder": "https://"})}
-
-    def resource_fields(self) -> dict:
-        return {name: self.cleaned_data[name] for name in ("kind", "title", "url", "status")}
 
 
 class ResourceStatusForm(forms.Form):

@@ -48,6 +48,11 @@ OPEN_STATUSES = (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD)
 
 
 class GoalQuerySet(OwnedQuerySet):
+    def readers(self, user) -> Q:
+        """Who may read a goal, and so everything that hangs off it (`GoalChildQuerySet`): the
+        owner. A mentor with an active share is the one condition to add here."""
+        return Q(owner=user)
+
     def open(self) -> "GoalQuerySet":
         return self.filter(status__in=OPEN_STATUSES)
 
@@ -104,6 +109,10 @@ class Goal(PublicIdModel, TimeStampedModel):
     abandon_reason = models.TextField(blank=True, max_length=2_000)
 
     objects = GoalQuerySet.as_manager()
+
+    # Set by `GoalQuerySet.with_progress()` on the goals it loads; absent on others.
+    milestones_total: int
+    milestones_done: int
 
     class Meta:
         ordering = ["position", "created_at"]
@@ -243,6 +252,12 @@ class GoalRevision(PublicIdModel):
         return f"{self.goal} @ {self.created_at:%Y-%m-%d}"
 
 
+class WinQuerySet(OwnedQuerySet):
+    def readers(self, user) -> Q:
+        """Who may read a win: the planner who won it. A mentor's condition joins here."""
+        return Q(owner=user)
+
+
 class Win(PublicIdModel, TimeStampedModel):
     """An entry in the wins journal: written by the planner or recorded on an achievement."""
 
@@ -263,13 +278,20 @@ class Win(PublicIdModel, TimeStampedModel):
         related_name="win",
     )
 
-    objects = OwnedQuerySet.as_manager()
+    objects = WinQuerySet.as_manager()
 
     class Meta:
         ordering = ["-happened_on", "-created_at"]
 
     def __str__(self) -> str:
         return self.title
+
+
+class CalendarFeedQuerySet(OwnedQuerySet):
+    """The feed is the owner's alone, shares or not: its token stands in for them."""
+
+    def readers(self, user) -> Q:
+        return Q(owner=user)
 
 
 class CalendarFeed(models.Model):
@@ -280,6 +302,8 @@ class CalendarFeed(models.Model):
     )
     token = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now=True)
+
+    objects = CalendarFeedQuerySet.as_manager()
 
     def __str__(self) -> str:
         return f"calendar of {self.owner}"

@@ -1,11 +1,13 @@
 """Writes to goals and everything that hangs off them. Views and tasks call these; nothing else
 writes. Each function validates, saves inside a transaction and returns what it changed."""
 
+import enum
 import secrets
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Final, Required, TypedDict
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,74 +18,50 @@ from apps.accounts.models import User
 from apps.goals.models import (
     CalendarFeed,
     Goal,
-    GoalRevision,
+    GoalType,
     Horizon,
+    MeasureKind,
     Obstacle,
+    Quadrant,
     Resource,
     ResourceStatus,
     Status,
     Win,
 )
-
-# A change to any of these is an adjustment of the plan and lands in the goal's history.
-# `current_value` is progress, not an adjustment, and is left out on purpose.
-TRACKED_FIELDS = (
-    "title",
-    "specific",
-    "measure_kind",
-    "measure_unit",
-    "baseline",
-    "target_value",
-    "achievable",
-    "relevant",
-    "target_date",
-    "horizon",
-    "status",
-    "urgent",
-    "important",
-    "parent_id",
-)
-EDITABLE_FIELDS = (
-    "title",
-    "description",
-    "goal_type",
-    "horizon",
-    "parent",
-    "specific",
-    "measure_kind",
-    "measure_unit",
-    "baseline",
-    "target_value",
-    "current_value",
-    "achievable",
-    "relevant",
-    "target_date",
-    "urgent",
-    "important",
-)
+from apps.goals.revisions import record_revision, snapshot
 
 
-def _plain(value: Any) -> Any:
-    """A JSON-safe form of a field value for the revision log."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value.normalize()) if value == value.to_integral() else str(value)
-    return value
+class GoalFields(TypedDict, total=False):
+    """What the goal form sets, as `goal_create` and `goal_update` take it."""
+
+    title: Required[str]
+    description: str
+    goal_type: str
+    horizon: str
+    parent: Goal | None
+    specific: str
+    measure_kind: str
+    measure_unit: str
+    baseline: Decimal | None
+    target_value: Decimal | None
+    current_value: Decimal | None
+    achievable: str
+    relevant: str
+    target_date: date | None
+    urgent: bool
+    important: bool
 
 
-def _snapshot(goal: Goal) -> dict[str, Any]:
-    return {name: _plain(getattr(goal, name)) for name in TRACKED_FIELDS}
+EDITABLE_FIELDS: Final = tuple(GoalFields.__annotations__)
 
 
-def _record_revision(
-    *, goal: Goal, by: User | None, before: dict[str, Any], reason: str
-) -> GoalRevision | None:
-    after = _snapshot(goal)
-    changes = {k: [before[k], after[k]] for k in TRACKED_FIELDS if before[k] != after[k]}
-    if not changes:
-        return None
-    return GoalRevision.objects.create(goal=goal, author=by, changes=changes, reason=reason.strip())
+class Keep(enum.Enum):
+    """`goal_update`'s default for a field the caller leaves as it is."""
+
+    KEEP = enum.auto()
+
+
+KEEP: Final = Keep.KEEP
 
 
 def _check_parent(goal: Goal, parent: Goal | None) -> None:
@@ -99,36 +77,86 @@ def _check_parent(goal: Goal, parent: Goal | None) -> None:
 
 @transaction.atomic
 def goal_create(
-    *, owner: User, milestones: Sequence[tuple[str, date | None]] = (), **fields: Any
+    *,
+    owner: User,
+    title: str,
+    description: str = "",
+    goal_type: str = GoalType.PROFESSIONAL_DEVELOPMENT,
+    horizon: str = Horizon.SHORT,
+    parent: Goal | None = None,
+    specific: str = "",
+    measure_kind: str = MeasureKind.MILESTONES,
+    measure_unit: str = "",
+    baseline: Decimal | None = None,
+    target_value: Decimal | None = None,
+    current_value: Decimal | None = None,
+    achievable: str = "",
+    relevant: str = "",
+    target_date: date | None = None,
+    urgent: bool = False,
+    important: bool = True,
+    status: str = Status.ACTIVE,
 ) -> Goal:
-    """A new goal at the end of its owner's order, with `milestones` (title, due date) if given,
-    as a goal template suggests them."""
-    # Imported here: the milestones services import this module.
-    from apps.milestones.services import milestone_create
-
-    unknown = set(fields) - set(EDITABLE_FIELDS) - {"status"}
-    if unknown:
-        raise TypeError(f"unknown goal fields: {sorted(unknown)}")
-    goal = Goal(owner=owner, **fields)
+    """A new goal at the end of its owner's order."""
+    goal = Goal(
+        owner=owner,
+        title=title,
+        description=description,
+        goal_type=goal_type,
+        horizon=horizon,
+        parent=parent,
+        specific=specific,
+        measure_kind=measure_kind,
+        measure_unit=measure_unit,
+        baseline=baseline,
+        target_value=target_value,
+        current_value=current_value,
+        achievable=achievable,
+        relevant=relevant,
+        target_date=target_date,
+        urgent=urgent,
+        important=important,
+        status=status,
+    )
     _check_parent(goal, goal.parent)
     last = Goal.objects.filter(owner=owner).aggregate(last=Max("position"))["last"]
     goal.position = 0 if last is None else last + 1
     goal.full_clean()
     goal.save()
-    for title, due_date in milestones:
-        milestone_create(goal=goal, title=title, due_date=due_date)
     return goal
 
 
 @transaction.atomic
-def goal_update(*, goal: Goal, by: User, reason: str = "", **fields: Any) -> Goal:
-    unknown = set(fields) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown goal fields: {sorted(unknown)}")
+def goal_update(
+    *,
+    goal: Goal,
+    by: User,
+    reason: str = "",
+    title: str | Keep = KEEP,
+    description: str | Keep = KEEP,
+    goal_type: str | Keep = KEEP,
+    horizon: str | Keep = KEEP,
+    parent: Goal | Keep | None = KEEP,
+    specific: str | Keep = KEEP,
+    measure_kind: str | Keep = KEEP,
+    measure_unit: str | Keep = KEEP,
+    baseline: Decimal | Keep | None = KEEP,
+    target_value: Decimal | Keep | None = KEEP,
+    current_value: Decimal | Keep | None = KEEP,
+    achievable: str | Keep = KEEP,
+    relevant: str | Keep = KEEP,
+    target_date: date | Keep | None = KEEP,
+    urgent: bool | Keep = KEEP,
+    important: bool | Keep = KEEP,
+) -> Goal:
+    """Change the fields given (the others keep their values) and record the adjustment."""
+    # Taken first, while the arguments are all there is in scope.
+    given = {name: value for name, value in locals().items() if name in EDITABLE_FIELDS}
     goal = Goal.objects.select_for_update().get(pk=goal.pk)
-    before = _snapshot(goal)
-    for name, value in fields.items():
-        setattr(goal, name, value)
+    before = snapshot(goal)
+    for name, value in given.items():
+        if value is not KEEP:
+            setattr(goal, name, value)
     _check_parent(goal, goal.parent)
     if before["horizon"] == Horizon.LONG != goal.horizon and goal.children.exists():
         raise ValidationError(
@@ -136,7 +164,7 @@ def goal_update(*, goal: Goal, by: User, reason: str = "", **fields: Any) -> Goa
         )
     goal.full_clean()
     goal.save()
-    _record_revision(goal=goal, by=by, before=before, reason=reason)
+    record_revision(goal=goal, by=by, before=before, reason=reason)
     return goal
 
 
@@ -153,7 +181,7 @@ def goal_set_status(*, goal: Goal, by: User, status: str, reason: str = "") -> G
             }
         )
     goal = Goal.objects.select_for_update().get(pk=goal.pk)
-    before = _snapshot(goal)
+    before = snapshot(goal)
     was_achieved = goal.status == Status.ACHIEVED
     goal.status = status
     goal.abandon_reason = reason.strip() if status == Status.ABANDONED else ""
@@ -162,7 +190,7 @@ def goal_set_status(*, goal: Goal, by: User, status: str, reason: str = "") -> G
     elif not was_achieved:
         goal.achieved_at = timezone.now()
     goal.save()
-    _record_revision(goal=goal, by=by, before=before, reason=reason)
+    record_revision(goal=goal, by=by, before=before, reason=reason)
     if status == Status.ACHIEVED and not was_achieved:
         win_create(
             owner=goal.owner,
@@ -176,10 +204,10 @@ def goal_set_status(*, goal: Goal, by: User, status: str, reason: str = "") -> G
 @transaction.atomic
 def goal_set_priority(*, goal: Goal, by: User, urgent: bool, important: bool) -> Goal:
     goal = Goal.objects.select_for_update().get(pk=goal.pk)
-    before = _snapshot(goal)
+    before = snapshot(goal)
     goal.urgent, goal.important = urgent, important
     goal.save(update_fields=["urgent", "important", "updated_at"])
-    _record_revision(goal=goal, by=by, before=before, reason="")
+    record_revision(goal=goal, by=by, before=before, reason="")
     return goal
 
 
@@ -195,6 +223,51 @@ def goal_reorder(*, owner: User, ordered: list[Goal]) -> None:
     for position, pk in enumerate(order):
         goals[pk].position = position
     Goal.objects.bulk_update(goals.values(), ["position"])
+
+
+# (urgent, important) for each quadrant of the Eisenhower matrix.
+QUADRANT_FLAGS: Final = {
+    Quadrant.DO_FIRST: (True, True),
+    Quadrant.SCHEDULE: (False, True),
+    Quadrant.DELEGATE: (True, False),
+    Quadrant.DROP: (False, False),
+}
+
+
+@transaction.atomic
+def goal_place(
+    *, goal: Goal, by: User, quadrant: str, order: Sequence[UUID] | None = None, shift: int = 0
+) -> tuple[int, int]:
+    """Put an active `goal` into `quadrant` of the matrix and order that quadrant's goals.
+
+    `order` (public ids) is the order wanted after a drag; without it the goal moves `shift`
+    places, or to the end of a new quadrant. Every other goal keeps its slot in the owner's
+    manual order, so lists that show all goals do not jump about. Returns the goal's place
+    in its quadrant and the number of goals there.
+    """
+    # Lock the owner's goals first, so that two moves at once queue up instead of deadlocking.
+    goals = list(Goal.objects.filter(owner_id=goal.owner_id).select_for_update().in_order())
+    goal = next(g for g in goals if g.pk == goal.pk)
+    moved_quadrant = goal.quadrant != quadrant
+    if moved_quadrant:
+        urgent, important = QUADRANT_FLAGS[Quadrant(quadrant)]
+        goal = goal_set_priority(goal=goal, by=by, urgent=urgent, important=important)
+        goals = [goal if g.pk == goal.pk else g for g in goals]
+    members = [g for g in goals if g.status == Status.ACTIVE and g.quadrant == quadrant]
+    ids = [g.public_id for g in members]
+    if order is None:
+        index = ids.index(goal.public_id)
+        target = len(ids) - 1 if moved_quadrant else max(0, min(len(ids) - 1, index + shift))
+        ids.insert(target, ids.pop(index))
+        order = ids
+    rank = {public_id: i for i, public_id in enumerate(order)}
+    slots = [i for i, g in enumerate(goals) if g.status == Status.ACTIVE and g.quadrant == quadrant]
+    members.sort(key=lambda g: rank.get(g.public_id, len(rank)))
+    for slot, member in zip(slots, members, strict=True):
+        goals[slot] = member
+    goal_reorder(owner=by, ordered=goals)
+    place = next(i for i, g in enumerate(members) if g.pk == goal.pk)
+    return place + 1, len(members)
 
 
 @transaction.atomic
@@ -214,10 +287,10 @@ def obstacle_create(*, goal: Goal, kind: str, description: str, strategy: str = 
 
 
 @transaction.atomic
-def obstacle_update(*, obstacle: Obstacle, **fields: Any) -> Obstacle:
-    for name in ("kind", "description", "strategy"):
-        if name in fields:
-            setattr(obstacle, name, fields[name])
+def obstacle_update(
+    *, obstacle: Obstacle, kind: str, description: str, strategy: str = ""
+) -> Obstacle:
+    obstacle.kind, obstacle.description, obstacle.strategy = kind, description, strategy
     obstacle.full_clean()
     obstacle.save()
     return obstacle
@@ -239,12 +312,20 @@ def resource_create(
 
 
 @transaction.atomic
-def resource_update(*, resource: Resource, **fields: Any) -> Resource:
-    for name in ("kind", "title", "url", "status"):
-        if name in fields:
-            setattr(resource, name, fields[name])
+def resource_update(
+    *, resource: Resource, kind: str, title: str, url: str = "", status: str = ResourceStatus.TODO
+) -> Resource:
+    resource.kind, resource.title, resource.url, resource.status = kind, title, url, status
     resource.full_clean()
     resource.save()
+    return resource
+
+
+@transaction.atomic
+def resource_set_status(*, resource: Resource, status: str) -> Resource:
+    resource.status = status
+    resource.full_clean()
+    resource.save(update_fields=["status", "updated_at"])
     return resource
 
 

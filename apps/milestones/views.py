@@ -28,7 +28,7 @@ SECTION = "milestones/_section.html"
 def goal_page_url(goal: Goal) -> str:
     """The goal page, or this app's own page for the goal while the goal page is missing."""
     try:
-        return reverse("goals:detail", kwargs={"public_id": goal.public_id})
+        return reverse("plan:goal", kwargs={"public_id": goal.public_id})
     except NoReverseMatch:
         return reverse("milestones:list", kwargs={"public_id": goal.public_id})
 

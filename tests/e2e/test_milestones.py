@@ -28,7 +28,7 @@ def test_milestones_steps_progress_and_the_win(
     user = UserFactory(display_name="Sam")
     goal = GoalFactory(owner=user, title="Become a project lead")
     _sign_in(page, client, url, user)
-    page.goto(url + reverse("goals:detail", kwargs={"public_id": goal.public_id}))
+    page.goto(url + reverse("plan:goal", kwargs={"public_id": goal.public_id}))
 
     section = page.locator("#milestones")
     expect(section).to_contain_text("No milestones yet.")

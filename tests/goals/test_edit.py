@@ -49,7 +49,7 @@ def test_a_change_is_saved_with_its_reason_in_the_history(alice_client, alice, g
         _url(goal), _data(goal, target_date="2026-09-01", reason="The exam moved to autumn.")
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("goals:detail", args=[goal.public_id])
+    assert response["Location"] == reverse("plan:goal", args=[goal.public_id])
     goal.refresh_from_db()
     assert goal.target_date == date(2026, 9, 1)
     revision = GoalRevision.objects.get(goal=goal)

@@ -18,7 +18,7 @@ def _page(client, **params) -> str:
 def test_empty_list_offers_the_templates(alice_client):
     page = _page(alice_client)
     assert "No goals yet — start from a template" in page
-    assert f'href="{reverse("goals:create")}"' in page
+    assert f'href="{reverse("plan:goal-create")}"' in page
 
 
 def test_open_goals_come_first_in_manual_order(alice_client, alice):
@@ -130,9 +130,13 @@ LIST_QUERIES = 3
 
 def test_list_query_count_small(alice_client, alice, django_assert_num_queries):
     lead = GoalFactory(owner=alice, horizon="long", target_date=date.today() + timedelta(900))
-    GoalFactory(owner=alice, parent=lead)
+    GoalFactory(owner=alice, parent=lead, title="A stepping stone")
     with django_assert_num_queries(LIST_QUERIES):
-        alice_client.get(URL)
+        response = alice_client.get(URL)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.count('<article class="goal-row') == 2
+    assert "A stepping stone" in page
 
 
 def test_list_query_count_big(alice_client, alice, django_assert_num_queries):
@@ -144,5 +148,8 @@ def test_list_query_count_big(alice_client, alice, django_assert_num_queries):
         goal.parent = lead
         goal.save()
     with django_assert_num_queries(LIST_QUERIES):
-        page = alice_client.get(URL).content.decode()
+        response = alice_client.get(URL)
+    assert response.status_code == 200
+    page = response.content.decode()
     assert page.count('<article class="goal-row') == 40
+    assert f'aria-label="Stepping stones towards {lead.title}"' in page

@@ -120,7 +120,7 @@ def test_plain_delete_redirects_to_the_goal(alice_client, goal):
     obstacle = ObstacleFactory(goal=goal)
     url = reverse("goals:obstacle-delete", args=[obstacle.public_id])
     response = alice_client.post(url, {"confirm": "on"})
-    assert response["Location"] == reverse("goals:detail", args=[goal.public_id]) + "#obstacles"
+    assert response["Location"] == reverse("plan:goal", args=[goal.public_id]) + "#obstacles"
 
 
 def test_another_planners_obstacles_are_not_found(alice_client, charlie):

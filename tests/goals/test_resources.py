@@ -61,7 +61,7 @@ def test_bad_input_saves_nothing(alice_client, goal, data):
 
 def test_status_moves_from_to_do_to_in_progress_to_done_inline(alice_client, goal):
     resource = ResourceFactory(goal=goal, title="Prep course")
-    page = alice_client.get(reverse("goals:detail", args=[goal.public_id])).content.decode()
+    page = alice_client.get(reverse("plan:goal", args=[goal.public_id])).content.decode()
     assert 'name="status" value="in_progress"' in page
     response = alice_client.post(_status(resource), {"status": "in_progress"}, headers=HX)
     assert response.status_code == 200

@@ -14,7 +14,7 @@ def url(name, obj):
 
 
 def goal_page(goal):
-    return reverse("goals:detail", kwargs={"public_id": goal.public_id})
+    return reverse("plan:goal", kwargs={"public_id": goal.public_id})
 
 
 # -- adding -----------------------------------------------------------------------------

@@ -107,7 +107,7 @@ def test_query_count_does_not_grow_with_milestones_and_steps(
 
 def test_the_goal_page_shows_the_section_with_its_controls(alice_client, goal):
     MilestoneFactory(goal=goal, title="Pass the exam")
-    page = alice_client.get(reverse("goals:detail", kwargs={"public_id": goal.public_id}))
+    page = alice_client.get(reverse("plan:goal", kwargs={"public_id": goal.public_id}))
     content = page.content.decode()
     assert '<section id="milestones"' in content
     assert 'id="goal-progress"' in content

@@ -128,4 +128,5 @@ def test_feed_query_count_does_not_grow_with_the_plan(
     # the feed with its owner, the open goals, their open milestones
     with django_assert_num_queries(3):
         response = client.get(_feed(token))
+    assert response.status_code == 200
     assert len(_events(response)) == goals * 9

@@ -281,4 +281,5 @@ def test_matrix_query_count_does_not_grow_with_the_plan(
     # session, user, the active goals with their milestone counts
     with django_assert_num_queries(3):
         response = alice_client.get(MATRIX)
+    assert response.status_code == 200
     assert response.content.decode().count('draggable="true"') == goals

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 from django.urls import reverse
 
-from apps.goals.views_plan import Axis
+from apps.plan.roadmap import Axis
 from tests.factories import ActionStepFactory, GoalFactory, MilestoneFactory
 
 TIMELINE = reverse("plan:timeline")
@@ -128,3 +128,7 @@ def test_timeline_query_count_does_not_grow_with_the_plan(
     with django_assert_num_queries(4):
         response = alice_client.get(TIMELINE)
     assert response.status_code == 200
+    page = response.content.decode()
+    dated = goals - len(range(0, goals, 5))
+    assert page.count('<li class="timeline-row') == dated
+    assert page.count('class="marker marker-') == dated * 8

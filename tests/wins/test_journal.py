@@ -43,7 +43,7 @@ def test_wins_newest_first_grouped_by_month_with_their_goal(june_first, alice_cl
     assert "May 2030 <small>· 2 wins</small>" in page
     assert "April 2030 <small>· 1 win</small>" in page
     assert "Felt great" in page
-    goal_url = reverse("goals:detail", kwargs={"public_id": goal.public_id})
+    goal_url = reverse("plan:goal", kwargs={"public_id": goal.public_id})
     assert f'Towards <a href="{goal_url}">Lead projects</a>' in page
     assert 'datetime="2030-05-30"' in page
     assert "Someone else" not in page
@@ -100,7 +100,8 @@ def test_bad_win_is_refused_next_to_the_field(june_first, alice_client, data, me
 def test_delete_asks_then_deletes(alice_client, alice):
     win = WinFactory(owner=alice, title="Oops")
     page = alice_client.get(delete_url(win)).content.decode()
-    assert "Take “Oops” off your journal?" in page
+    assert "Delete this win?" in page
+    assert "“Oops”" in page
     assert alice_client.post(delete_url(win), {}).status_code == 422
     assert Win.objects.exists()
     response = alice_client.post(delete_url(win), {"confirm": "yes"}, headers=HTMX)
@@ -154,4 +155,28 @@ def test_query_count_is_pinned(alice_client, alice, django_assert_num_queries, c
         WinFactory(owner=alice, goal=goal if index % 2 else None)
     # session, user, count for the pages, one page of wins with their goals
     with django_assert_num_queries(4):
-        assert alice_client.get(LIST).status_code == 200
+        response = alice_client.get(LIST)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.count('<li id="win-') == min(count, 50)
+    assert f'Towards <a href="/goals/{goal.public_id}/">' in page
+
+
+def test_the_delete_button_asks_first_and_works_without_javascript(alice_client, alice):
+    win = WinFactory(owner=alice, title="Oops")
+    page = alice_client.get(LIST).content.decode()
+    # Without JavaScript the form opens the confirmation page; with it, htmx posts in place.
+    assert f'<form method="get" action="{delete_url(win)}"' in page
+    assert f'hx-post="{delete_url(win)}"' in page
+    assert f'<a class="icon-button danger-link" href="{delete_url(win)}"' not in page
+
+
+def test_deleting_a_milestones_win_says_the_milestone_stays_reached(alice_client, alice):
+    milestone = MilestoneFactory(goal__owner=alice, title="Pass the exam")
+    alice_client.post(
+        reverse("milestones:done", kwargs={"public_id": milestone.public_id}), {"done": "1"}
+    )
+    win = Win.objects.get(owner=alice)
+    page = alice_client.get(delete_url(win)).content.decode()
+    assert "The milestone stays reached; only this entry goes." in page
+    assert 'class="win win-milestone"' in alice_client.get(LIST).content.decode()

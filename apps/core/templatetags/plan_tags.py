@@ -11,7 +11,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
-from apps.core.dates import relative_day
+from apps.core.dates import exact_date, long_date, relative_day
 
 register = template.Library()
 
@@ -34,13 +34,9 @@ def _time(day: date, today: date):
     return format_html(
         '<time datetime="{}" title="{}">{}</time>',
         day.isoformat(),
-        f"{day:%A} {day.day} {day:%B %Y}",
+        long_date(day),
         relative_day(day, today),
     )
-
-
-def _exact(day: date, today: date) -> str:
-    return f"{day.day} {day:%b}" + (f" {day.year}" if day.year != today.year else "")
 
 
 @register.simple_tag
@@ -58,14 +54,14 @@ def due(day: date, today: date):
             '<span aria-hidden="true">⚠</span> Overdue</strong> · was due {} '
             '<span class="exact-date">({})</span></span>',
             _time(day, today),
-            _exact(day, today),
+            exact_date(day, today),
         )
     if day == today:
         return format_html('<span class="due is-today">Due {}</span>', _time(day, today))
     return format_html(
         '<span class="due">Due {} <span class="exact-date">({})</span></span>',
         _time(day, today),
-        _exact(day, today),
+        exact_date(day, today),
     )
 
 

@@ -1,12 +1,15 @@
-"""The matrix, the timeline and the calendar: the planner's own pages, plus the feed, whose
-secret token is the credential (calendar apps cannot sign in), so anyone holding it may read."""
+"""Who may use the goal page, goal creation, the matrix, the roadmap and the calendar: the
+planner's own pages, plus the feed, whose secret token is the credential (calendar apps cannot
+sign in), so anyone holding it may read. A valid POST by the owner does its job (`valid`)."""
 
+from apps.goals.models import CalendarFeed, Goal
 from apps.goals.services import calendar_feed_for
 from tests.factories import GoalFactory
-from tests.security.access import Expect, everyone, owned, signed_in
+from tests.security.access import Expect, Valid, everyone, owned, signed_in
+from tests.security.expectations.goals import GOAL_FORM, NO_GET
 
 
-def _owners_goal(cast: dict) -> dict:
+def _goal(cast: dict) -> dict:
     return {"public_id": GoalFactory(owner=cast["owner"]).public_id}
 
 
@@ -14,14 +17,82 @@ def _owners_feed(cast: dict) -> dict:
     return {"token": calendar_feed_for(user=cast["owner"]).token}
 
 
+def _is_do_first(goal: Goal) -> bool:
+    return goal.urgent and goal.important
+
+
+def _drop(cast: dict, kw: dict) -> dict:
+    """A drag of one of the owner's goals (important, not urgent) into "Do first"."""
+    goal = GoalFactory(owner=cast["owner"], title="Dragged", urgent=False, important=True)
+    return {"goal": str(goal.public_id), "quadrant": "do_first", "order": [str(goal.public_id)]}
+
+
+def _reset(cast: dict, kw: dict) -> dict:
+    cast["old_token"] = calendar_feed_for(user=cast["owner"]).token
+    return {}
+
+
 EXPECTATIONS = {
+    "plan:goal": Expect(get=owned(200), post=signed_in(405), kwargs=_goal),
+    "plan:goal-create": Expect(
+        get=signed_in(200),
+        post=signed_in(422),
+        valid=Valid(
+            data=lambda cast, kw: GOAL_FORM,
+            check=lambda cast, kw: Goal.objects.filter(
+                owner=cast["owner"], title=GOAL_FORM["title"]
+            ).exists(),
+        ),
+    ),
+    "plan:goal-status": Expect(
+        get=NO_GET,
+        post=owned(422),
+        kwargs=_goal,
+        valid=Valid(
+            data=lambda cast, kw: {"status": "on_hold"},
+            check=lambda cast, kw: Goal.objects.get(**kw).status == "on_hold",
+        ),
+    ),
+    "plan:goal-delete": Expect(
+        get=owned(200),
+        post=owned(422),
+        kwargs=_goal,
+        valid=Valid(
+            data=lambda cast, kw: {"confirm": "on"},
+            check=lambda cast, kw: not Goal.objects.filter(**kw).exists(),
+        ),
+    ),
     "plan:matrix": Expect(get=signed_in(200), post=signed_in(405)),
     # An empty POST names no goal and no quadrant: the matrix comes back with the error.
-    "plan:reorder": Expect(get=signed_in(405), post=signed_in(422)),
-    "plan:move": Expect(get=signed_in(405), post=owned(422), kwargs=_owners_goal),
+    "plan:reorder": Expect(
+        get=signed_in(405),
+        post=signed_in(422),
+        valid=Valid(
+            data=_drop,
+            check=lambda cast, kw: _is_do_first(Goal.objects.get(title="Dragged")),
+        ),
+    ),
+    "plan:move": Expect(
+        get=signed_in(405),
+        post=owned(422),
+        kwargs=_goal,
+        valid=Valid(
+            data=lambda cast, kw: {"quadrant": "do_first"},
+            check=lambda cast, kw: _is_do_first(Goal.objects.get(**kw)),
+        ),
+    ),
     "plan:timeline": Expect(get=signed_in(200), post=signed_in(405)),
     "plan:calendar": Expect(get=signed_in(200), post=signed_in(405)),
     # Each person resets their own feed; there is nothing else to reset.
-    "plan:calendar-reset": Expect(get=signed_in(405), post=signed_in(302)),
+    "plan:calendar-reset": Expect(
+        get=signed_in(405),
+        post=signed_in(302),
+        valid=Valid(
+            data=_reset,
+            check=lambda cast, kw: (
+                CalendarFeed.objects.get(owner=cast["owner"]).token != cast["old_token"]
+            ),
+        ),
+    ),
     "plan:feed": Expect(get=everyone(200), post=everyone(405), kwargs=_owners_feed),
 }

@@ -13,7 +13,7 @@ from tests.goals.bulk import fill_goal, many_goals
 
 
 def _url(goal) -> str:
-    return reverse("goals:detail", args=[goal.public_id])
+    return reverse("plan:goal", args=[goal.public_id])
 
 
 def test_the_goal_page_shows_the_goal_and_its_smart_card(alice_client, alice, noon):
@@ -128,7 +128,11 @@ def test_detail_query_count_small(alice_client, alice, django_assert_num_queries
     GoalFactory(owner=alice, parent=goal)
     fill_goal(goal, milestones=1, steps=1, extras=1)
     with django_assert_num_queries(DETAIL_QUERIES):
-        assert alice_client.get(_url(goal)).status_code == 200
+        response = alice_client.get(_url(goal))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"<h1>{goal.title}</h1>" in page
+    assert page.count('class="revision"') == 1
 
 
 def test_detail_query_count_big(alice_client, alice, django_assert_num_queries):
@@ -138,5 +142,8 @@ def test_detail_query_count_big(alice_client, alice, django_assert_num_queries):
         child.save()
     fill_goal(goal, milestones=8, steps=3, extras=5)
     with django_assert_num_queries(DETAIL_QUERIES):
-        page = alice_client.get(_url(goal)).content.decode()
+        response = alice_client.get(_url(goal))
+    assert response.status_code == 200
+    page = response.content.decode()
     assert page.count('class="revision"') == 5
+    assert page.count('<li id="resource-') == 5

@@ -253,8 +253,8 @@ def _leadership_course_goal(user: User, today: date, *, parent: Goal) -> Goal:
         (ResourceKind.BOOK, "A book on being a first-time manager", ResourceStatus.DONE),
         (ResourceKind.PERSON, "Dana, manager of the platform team", ResourceStatus.TODO),
     )
-    for kind, title, status in resources:
-        goals.resource_create(goal=goal, kind=kind, title=title, status=status)
+    for resource_kind, title, status in resources:
+        goals.resource_create(goal=goal, kind=resource_kind, title=title, status=status)
     return goals.goal_update(
         goal=goal,
         by=user,

@@ -2,12 +2,12 @@
 their open goals, as all-day events that calendar apps subscribe to."""
 
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from icalendar import Calendar, Event
 
 from apps.accounts.models import User
@@ -19,13 +19,9 @@ PRODID = "-//careerplan//private calendar//EN"
 REFRESH = timedelta(hours=6)
 
 
-def goal_url(goal: Goal) -> str:
-    """The goal's page on the site, or the timeline until goal pages exist."""
-    try:
-        path = reverse("goals:detail", kwargs={"public_id": goal.public_id})
-    except NoReverseMatch:
-        path = reverse("plan:timeline")
-    return settings.SITE_URL + path
+def _goal_link(goal: Goal) -> str:
+    """The goal's page on the site, as a full address for calendar apps."""
+    return settings.SITE_URL + reverse("plan:goal", kwargs={"public_id": goal.public_id})
 
 
 def _uid(kind: str, public_id: uuid.UUID) -> str:
@@ -34,12 +30,12 @@ def _uid(kind: str, public_id: uuid.UUID) -> str:
     return f"{kind}-{public_id}@{host}"
 
 
-def _goal_event(goal: Goal) -> Event:
-    link = goal_url(goal)
+def _goal_event(goal: Goal, day: date) -> Event:
+    link = _goal_link(goal)
     return Event.new(
         uid=_uid("goal", goal.public_id),
-        start=goal.target_date,
-        end=goal.target_date + timedelta(days=1),
+        start=day,
+        end=day + timedelta(days=1),
         stamp=goal.updated_at,
         summary=f"Target date: {goal.title}",
         description=f"The day you set to reach this goal.\n\n{link}",
@@ -47,12 +43,12 @@ def _goal_event(goal: Goal) -> Event:
     )
 
 
-def _milestone_event(milestone: Milestone, goal: Goal) -> Event:
-    link = goal_url(goal)
+def _milestone_event(milestone: Milestone, goal: Goal, day: date) -> Event:
+    link = _goal_link(goal)
     return Event.new(
         uid=_uid("milestone", milestone.public_id),
-        start=milestone.due_date,
-        end=milestone.due_date + timedelta(days=1),
+        start=day,
+        end=day + timedelta(days=1),
         stamp=milestone.updated_at,
         summary=f"Milestone: {milestone.title}",
         description=f"A milestone of your goal “{goal.title}”.\n\n{link}",
@@ -72,8 +68,10 @@ def events_for(owner: User) -> list[Event]:
     events = []
     for goal in goals:
         if goal.target_date:
-            events.append(_goal_event(goal))
-        events += [_milestone_event(m, goal) for m in goal.milestones.all()]
+            events.append(_goal_event(goal, goal.target_date))
+        events += [
+            _milestone_event(m, goal, m.due_date) for m in goal.milestones.all() if m.due_date
+        ]
     return events
 
 

@@ -5,7 +5,7 @@ from tests.factories import GoalFactory, MilestoneFactory, WinFactory
 
 
 def _url(goal) -> str:
-    return reverse("goals:delete", args=[goal.public_id])
+    return reverse("plan:goal-delete", args=[goal.public_id])
 
 
 def test_the_confirm_page_says_what_goes(alice_client, alice):

@@ -6,8 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.checkins.demo import build_demo_checkins
-from apps.goals.demo import build_demo_plan, has_plan
+from apps.demo.checkins import build_demo_checkins
+from apps.demo.plan import build_demo_plan, has_plan
 
 DEMO_PASSWORD = "careerplan-demo"  # noqa: S105 - printed for the demo on purpose
 DEMO_ACCOUNTS = (

@@ -1,0 +1,209 @@
+"""Goals in words and in the shapes their pages show: the deadline, the progress, the list as a
+tree, the obstacle and resource sections, the SMART panel and the history of changes.
+
+Reads only; nothing here writes. Pages of other apps (the goal page) build on these too.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from django.urls import reverse
+
+from apps.accounts.models import User
+from apps.core.dates import due_in_words, exact_date
+from apps.goals import smart
+from apps.goals.forms import ObstacleForm, ResourceForm
+from apps.goals.models import (
+    Goal,
+    GoalRevision,
+    Horizon,
+    MeasureKind,
+    Resource,
+    ResourceStatus,
+    Status,
+    suggested_horizon,
+)
+
+
+@dataclass(frozen=True)
+class Due:
+    text: str
+    overdue: bool
+
+
+def deadline(goal: Goal, today: date) -> Due | None:
+    """ "due in 12 days", "due today", "3 days overdue": the deadline in words."""
+    if goal.target_date is None:
+        return None
+    if not goal.is_open:
+        return Due(f"target date {exact_date(goal.target_date)}", False)
+    return Due(due_in_words(goal.target_date, today), goal.target_date < today)
+
+
+def _number(value: Decimal) -> str:
+    """12.50 as "12.5", 5.00 as "5": a stored number as a person writes it."""
+    return f"{value.normalize():f}"
+
+
+def progress_text(goal: Goal) -> str:
+    """What the progress bar means, in words. Needs `with_progress()`."""
+    if goal.measure_kind == MeasureKind.NUMBER and goal.target_value is not None:
+        now = goal.current_value if goal.current_value is not None else goal.baseline
+        unit = f" {goal.measure_unit}" if goal.measure_unit else ""
+        start = f" (from {_number(goal.baseline)})" if goal.baseline is not None else ""
+        return f"{_number(now or Decimal(0))} of {_number(goal.target_value)}{unit}{start}"
+    total = getattr(goal, "milestones_total", 0)
+    if not total:
+        return "No milestones yet"
+    return f"{goal.milestones_done} of {total} milestone{'' if total == 1 else 's'} done"
+
+
+def goal_url(goal: Goal, anchor: str = "") -> str:
+    """The goal page (apps.plan), or a section of it."""
+    url = reverse("plan:goal", args=[goal.public_id])
+    return f"{url}#{anchor}" if anchor else url
+
+
+# -- the list ---------------------------------------------------------------------------
+
+
+@dataclass
+class GoalCard:
+    """One goal in the list, with its deadline and progress in words and, for a long-term
+    goal, the listed goals that serve it."""
+
+    goal: Goal
+    due: Due | None
+    progress_text: str
+    stones: list["GoalCard"] = field(default_factory=list)
+
+
+def goal_tree(goals: list[Goal], today: date) -> list[GoalCard]:
+    """Top-level goals as cards, each with the cards of its stepping stones among `goals`."""
+    cards = {goal.pk: GoalCard(goal, deadline(goal, today), progress_text(goal)) for goal in goals}
+    roots = []
+    for card in cards.values():
+        parent = cards.get(card.goal.parent_id) if card.goal.parent_id else None
+        if parent is not None:
+            parent.stones.append(card)
+        else:
+            roots.append(card)
+    return roots
+
+
+# -- the SMART panel ----------------------------------------------------------------------
+
+
+def smart_context(draft: smart.Draft, today: date) -> dict[str, Any]:
+    """What the SMART card and the horizon hint show for `draft`."""
+    verdicts = smart.assess(draft, today=today)
+    return {
+        "verdicts": verdicts,
+        "smart_all_met": smart.all_met(verdicts),
+        "met_count": sum(v.state == smart.MET for v in verdicts),
+        "suggested_horizon": Horizon(suggested_horizon(draft.target_date, today)).label,
+    }
+
+
+# -- obstacles and resources --------------------------------------------------------------
+
+
+class NextStatus(NamedTuple):
+    status: str
+    label: str
+
+
+# One button per resource moves it on: to do → in progress → done → to do again.
+NEXT_STATUS = {
+    ResourceStatus.TODO: NextStatus(ResourceStatus.IN_PROGRESS, "Start"),
+    ResourceStatus.IN_PROGRESS: NextStatus(ResourceStatus.DONE, "Mark done"),
+    ResourceStatus.DONE: NextStatus(ResourceStatus.TODO, "Reopen"),
+}
+
+
+def obstacles_context(goal: Goal, form: ObstacleForm | None = None) -> dict[str, Any]:
+    """The obstacles section of a goal (templates/goals/_obstacles.html)."""
+    return {
+        "goal": goal,
+        "obstacles": list(goal.obstacles.all()),
+        "obstacle_form": form or ObstacleForm(),
+    }
+
+
+def resources_context(goal: Goal, form: ResourceForm | None = None) -> dict[str, Any]:
+    """The resources section of a goal (templates/goals/_resources.html): each resource with
+    the status its button moves it to."""
+    resources: list[Resource] = list(goal.resources.all())
+    return {
+        "goal": goal,
+        "resources": [(r, NEXT_STATUS[ResourceStatus(r.status)]) for r in resources],
+        "resources_done": sum(r.status == ResourceStatus.DONE for r in resources),
+        "resource_form": form or ResourceForm(),
+    }
+
+
+# -- the history of changes ---------------------------------------------------------------
+
+FIELD_LABELS = {
+    "title": "Title",
+    "specific": "What exactly",
+    "measure_kind": "Measured",
+    "measure_unit": "Unit",
+    "baseline": "Starting point",
+    "target_value": "Target",
+    "achievable": "What it takes",
+    "relevant": "Why it matters",
+    "target_date": "Target date",
+    "horizon": "Horizon",
+    "status": "Status",
+    "urgent": "Urgent",
+    "important": "Important",
+    "parent_id": "Serves",
+}
+CHOICE_LABELS: dict[str, dict[Any, str]] = {
+    "measure_kind": dict(MeasureKind.choices),
+    "horizon": dict(Horizon.choices),
+    "status": dict(Status.choices),
+}
+
+
+def _in_words(field: str, value: Any, titles: dict[int, str]) -> str:
+    if value is None or value == "":
+        return "nothing"
+    if field == "parent_id":
+        return f"“{titles.get(value, 'a goal since deleted')}”"
+    if field in CHOICE_LABELS:
+        return str(CHOICE_LABELS[field].get(value, value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if field == "target_date":
+        return exact_date(date.fromisoformat(value))
+    if field in ("baseline", "target_value"):
+        return str(value)
+    text = str(value)
+    return f"“{text[:77]}…”" if len(text) > 80 else f"“{text}”"
+
+
+def history(user: User, revisions: list[GoalRevision]) -> list[dict[str, Any]]:
+    """Each revision as who, when, why and what changed from what to what, in words."""
+    parent_ids = {
+        v for r in revisions for v in r.changes.get("parent_id", []) if isinstance(v, int)
+    }
+    titles: dict[int, str] = {}
+    if parent_ids:
+        visible = Goal.objects.visible_to(user).filter(pk__in=parent_ids)
+        titles = dict(visible.values_list("pk", "title"))
+    entries = []
+    for revision in revisions:
+        changes = [
+            {
+                "label": FIELD_LABELS.get(name, name),
+                "before": _in_words(name, before, titles),
+                "after": _in_words(name, after, titles),
+            }
+            for name, (before, after) in revision.changes.items()
+        ]
+        entries.append({"revision": revision, "changes": changes})
+    return entries

@@ -1,0 +1,54 @@
+"""A goal's history: what its services record when the plan is adjusted.
+
+Each change to a tracked field is kept as `field: [before, after]` in JSON-safe form, with who
+made it and why; `apps.goals.presentation.history` puts it back into words.
+"""
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from apps.accounts.models import User
+from apps.goals.models import Goal, GoalRevision
+
+# A change to any of these is an adjustment of the plan and lands in the goal's history.
+# `current_value` is progress, not an adjustment, and is left out on purpose.
+TRACKED_FIELDS = (
+    "title",
+    "specific",
+    "measure_kind",
+    "measure_unit",
+    "baseline",
+    "target_value",
+    "achievable",
+    "relevant",
+    "target_date",
+    "horizon",
+    "status",
+    "urgent",
+    "important",
+    "parent_id",
+)
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-safe form of a field value for the revision log."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value.normalize()) if value == value.to_integral() else str(value)
+    return value
+
+
+def snapshot(goal: Goal) -> dict[str, Any]:
+    return {name: _plain(getattr(goal, name)) for name in TRACKED_FIELDS}
+
+
+def record_revision(
+    *, goal: Goal, by: User | None, before: dict[str, Any], reason: str
+) -> GoalRevision | None:
+    after = snapshot(goal)
+    changes = {k: [before[k], after[k]] for k in TRACKED_FIELDS if before[k] != after[k]}
+    if not changes:
+        return None
+    return GoalRevision.objects.create(goal=goal, author=by, changes=changes, reason=reason.strip())

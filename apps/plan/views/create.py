@@ -1,0 +1,89 @@
+"""A new goal: from a template (whose milestones come along) or from a blank page, optionally
+as a stepping stone towards a long-term goal."""
+
+from contextlib import suppress
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from apps.accounts.http import AuthenticatedHttpRequest
+from apps.core.htmx import done, render_page
+from apps.goals import catalog, smart
+from apps.goals.access import access_goal
+from apps.goals.forms import GoalForm, SmartCheckForm, add_service_errors
+from apps.goals.models import Goal, Horizon
+from apps.goals.presentation import goal_url, smart_context
+from apps.plan.services import goal_create_from_template
+
+
+def _initial(request: AuthenticatedHttpRequest, today: date) -> dict[str, Any]:
+    """The form's starting values: a template's, and the long-term goal a link came from."""
+    template = catalog.template_by_slug(request.GET.get("template"))
+    initial = template.initial(today) if template else {}
+    if request.GET.get("parent"):
+        long_term = Goal.objects.filter(horizon=Horizon.LONG)
+        # A link to someone else's goal, or a mangled one, prefills nothing.
+        with suppress(Http404):
+            initial["parent"] = access_goal(
+                request.user, request.GET["parent"], for_write=True, queryset=long_term
+            )
+    if request.GET.get("horizon") in Horizon.values:
+        initial["horizon"] = request.GET["horizon"]
+    return initial
+
+
+def _draft(initial: dict[str, Any]) -> smart.Draft:
+    """The SMART check's view of the starting values, before anything is typed."""
+    template = catalog.template_by_slug(initial.get("template"))
+    names = set(smart.Draft.__dataclass_fields__) - {"has_parent", "milestone_count"}
+    values = {k: v for k, v in initial.items() if k in names and v is not None}
+    return smart.Draft(
+        **values,
+        has_parent=bool(initial.get("parent")),
+        milestone_count=len(template.milestones) if template else 0,
+    )
+
+
+def _kept_query(request: AuthenticatedHttpRequest) -> str:
+    """The parent and horizon a "new goal" link came with, kept when a template is picked."""
+    kept = {k: request.GET[k] for k in ("parent", "horizon") if request.GET.get(k)}
+    return f"&{urlencode(kept)}" if kept else ""
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    if request.method == "POST":
+        form = GoalForm(request.POST, owner=request.user, today=today)
+        if form.is_valid():
+            template = catalog.template_by_slug(form.cleaned_data["template"])
+            try:
+                goal = goal_create_from_template(
+                    owner=request.user, fields=form.goal_fields(), template=template, today=today
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, "Your goal is saved. Next: break it into milestones.")
+                return done(request, goal_url(goal))
+        draft = SmartCheckForm(request.POST, owner=request.user).draft()
+    else:
+        initial = _initial(request, today)
+        form = GoalForm(initial=initial, owner=request.user, today=today)
+        draft = _draft(initial)
+    context = {
+        "form": form,
+        "template": catalog.template_by_slug(form["template"].value()),
+        "templates": catalog.TEMPLATES,
+        "keep_query": _kept_query(request),
+        **smart_context(draft, today),
+    }
+    return render_page(request, "plan/goal_create.html", context, form=form)

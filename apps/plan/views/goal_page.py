@@ -1,0 +1,135 @@
+"""The goal page: the goal with its milestones, obstacles, resources, history and SMART check;
+and the two actions that answer with it, changing the goal's status and deleting it."""
+
+from typing import Any
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from apps.accounts.http import AuthenticatedHttpRequest
+from apps.core.htmx import done, posted, render_page
+from apps.goals import catalog, services, smart
+from apps.goals.access import access_goal
+from apps.goals.forms import ConfirmDeleteForm, StatusForm, add_service_errors
+from apps.goals.models import Goal, Horizon, Status
+from apps.goals.presentation import (
+    deadline,
+    goal_url,
+    history,
+    obstacles_context,
+    progress_text,
+    resources_context,
+    smart_context,
+)
+from apps.milestones.selectors import milestones_with_steps
+
+STATUS_MESSAGES = {
+    Status.ACTIVE: "“{}” is active. Onwards!",
+    Status.ON_HOLD: "“{}” is on hold. Pick it up again whenever you are ready.",
+    Status.ACHIEVED: "You did it! “{}” is achieved — it is in your wins journal now.",
+    Status.ABANDONED: "You let “{}” go. That is a decision too; your reason is in its history.",
+}
+
+
+def _follow_up(goal: Goal) -> dict[str, str] | None:
+    """What could come next once `goal` is achieved."""
+    if goal.status != Status.ACHIEVED:
+        return None
+    if goal.parent is not None and goal.parent.is_open:
+        query = f"?parent={goal.parent.public_id}&horizon={Horizon.SHORT}"
+        text = f"Add the next stepping stone towards “{goal.parent.title}”"
+        return {"text": text, "query": query}
+    template = catalog.follow_up_for(goal.goal_type)
+    if template is None:
+        return None
+    return {"text": f"Build on it: {template.title.lower()}", "query": f"?template={template.slug}"}
+
+
+def _goal(request: AuthenticatedHttpRequest, public_id: UUID, *, for_write: bool = False) -> Goal:
+    """The goal as the page shows it: with its progress and the goal it serves."""
+    page = Goal.objects.with_progress().select_related("parent")
+    return access_goal(request.user, public_id, for_write=for_write, queryset=page)
+
+
+def _context(
+    request: AuthenticatedHttpRequest, goal: Goal, status_form: StatusForm | None = None
+) -> dict[str, Any]:
+    today = timezone.localdate()
+    milestones = milestones_with_steps(goal)
+    children = Goal.objects.visible_to(request.user).filter(parent=goal).with_progress()
+    revisions = list(goal.revisions.select_related("author"))
+    draft = smart.draft_for_goal(goal, milestone_count=len(milestones))
+    return {
+        "goal": goal,
+        "due": deadline(goal, today),
+        "progress_text": progress_text(goal),
+        "today": today,
+        "milestones": milestones,
+        "children": list(children.in_order()),
+        "history": history(request.user, revisions),
+        "can_edit": goal.owner_id == request.user.pk,
+        "status_form": status_form or StatusForm(),
+        "follow_up": _follow_up(goal),
+        **smart_context(draft, today),
+        **obstacles_context(goal),
+        **resources_context(goal),
+    }
+
+
+@login_required
+@require_GET
+def goal_page(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
+    goal = _goal(request, public_id)
+    return render(request, "plan/goal.html", _context(request, goal))
+
+
+@login_required
+@require_POST
+def goal_status(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
+    goal = _goal(request, public_id, for_write=True)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        status = form.cleaned_data["status"]
+        try:
+            services.goal_set_status(
+                goal=goal, by=request.user, status=status, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            celebrate = "celebrate" if status == Status.ACHIEVED else ""
+            messages.success(request, STATUS_MESSAGES[status].format(goal.title), celebrate)
+            return done(request, goal_url(goal))
+    return render_page(request, "plan/goal.html", _context(request, goal, form), form=form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_delete(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
+    goal = access_goal(
+        request.user, public_id, for_write=True, queryset=Goal.objects.with_progress()
+    )
+    form = ConfirmDeleteForm(posted(request))
+    if form.is_bound and form.is_valid():
+        services.goal_delete(goal=goal)
+        messages.success(request, f"“{goal.title}” is deleted.")
+        return done(request, reverse("goals:list"))
+    total = goal.milestones_total
+    note = f"Its {total} milestone{'' if total == 1 else 's'}, " if total else "Its "
+    note += "obstacles, resources and history go with it. Wins you recorded stay in your journal."
+    context = {
+        "form": form,
+        "what": "goal",
+        "title": goal.title,
+        "note": note,
+        "back": goal_url(goal),
+        "action": reverse("plan:goal-delete", args=[goal.public_id]),
+    }
+    return render_page(request, "components/confirm_delete.html", context, form=form)

@@ -1,0 +1,3 @@
+from tests.goals.conftest import noon
+
+__all__ = ["noon"]
