@@ -58,7 +58,7 @@ def milestone_digest_email(
 def checkin_email(delivery: ReminderDelivery, *, pause_url: str) -> EmailMultiAlternatives:
     user = delivery.user
     goals = list(
-        Goal.objects.visible_to(user)
+        Goal.objects.owned_by(user)
         .filter(status=Status.ACTIVE)
         .with_progress()
         .order_by("position")[:5]

@@ -30,7 +30,7 @@ from apps.milestones.models import Milestone
 
 def _review_goals(user: User) -> list[Goal]:
     return list(
-        Goal.objects.visible_to(user)
+        Goal.objects.owned_by(user)
         .filter(status=Status.ACTIVE)
         .with_progress()
         .in_order()
@@ -143,8 +143,8 @@ def detail(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
 @login_required
 def history(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
-    done = list(CheckIn.objects.visible_to(user).completed().order_by("-completed_at")[:100])
-    entries = CheckInGoal.objects.visible_to(user).filter(checkin__in=done).select_related("goal")
+    done = list(CheckIn.objects.owned_by(user).completed().order_by("-completed_at")[:100])
+    entries = CheckInGoal.objects.owned_by(user).filter(checkin__in=done).select_related("goal")
     context = {
         "checkins": done,
         "draft": draft_of(user),

@@ -31,10 +31,14 @@ class PublicIdModel(models.Model):
 class OwnedQuerySet(models.QuerySet):
     """Rows that belong to one person through `owner_path`.
 
-    `readers(user)` is the one condition that says who may read a row: today the owner. A
-    second audience (a mentor with an active share) is one more condition there, in the app
-    that owns the model, and every `visible_to` in that app follows. `editable_by` is the
-    owner, always.
+    Three questions, three methods:
+    - `visible_to(user)`: may this person open the row? `readers(user)` is the one condition
+      that decides it, today the owner. A second audience (a mentor with an active share) is
+      one more condition there, in the app that owns the model, and every `visible_to` and
+      access function of that app follows.
+    - `editable_by(user)`: may this person change it? The owner, always.
+    - `owned_by(user)`: the person's own rows, for pages about "your" plan (lists, the
+      dashboard, reminders). These must not widen when someone becomes a mentor.
     """
 
     owner_path = "owner"
@@ -47,7 +51,10 @@ class OwnedQuerySet(models.QuerySet):
             return self.none()
         return self.filter(self.readers(user))
 
-    def editable_by(self, user):
+    def owned_by(self, user):
         if not user.is_authenticated:
             return self.none()
         return self.filter(**{self.owner_path: user})
+
+    def editable_by(self, user):
+        return self.owned_by(user)

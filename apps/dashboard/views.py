@@ -26,7 +26,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     today = timezone.localdate()
     upcoming, overdue = upcoming_and_overdue(user, today, days=AHEAD_DAYS, limit=DUE_SHOWN)
-    active = Goal.objects.visible_to(user).filter(status=Status.ACTIVE)
+    active = Goal.objects.owned_by(user).filter(status=Status.ACTIVE)
     goals = active.with_progress().in_order().annotate(active_total=Window(Count("pk")))
     goals = list(goals[:GOALS_SHOWN])
     context = {
@@ -39,7 +39,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         "overdue_more": overdue.total - len(overdue),
         "goals": goals,
         "goals_total": goals[0].active_total if goals else 0,
-        "wins": list(Win.objects.visible_to(user).select_related("goal")[:RECENT_WINS]),
+        "wins": list(Win.objects.owned_by(user).select_related("goal")[:RECENT_WINS]),
         "ahead_days": AHEAD_DAYS,
         "schedule": schedule_of(user),
     }

@@ -119,7 +119,7 @@ def goal_create(
         status=status,
     )
     _check_parent(goal, goal.parent)
-    last = Goal.objects.filter(owner=owner).aggregate(last=Max("position"))["last"]
+    last = Goal.objects.owned_by(owner).aggregate(last=Max("position"))["last"]
     goal.position = 0 if last is None else last + 1
     goal.full_clean()
     goal.save()
@@ -217,9 +217,9 @@ def goal_reorder(*, owner: User, ordered: list[Goal]) -> None:
     if any(goal.owner_id != owner.pk for goal in ordered):
         raise ValidationError("You can only order your own goals.")
     placed = [goal.pk for goal in ordered]
-    rest = Goal.objects.filter(owner=owner).exclude(pk__in=placed).order_by("position", "pk")
+    rest = Goal.objects.owned_by(owner).exclude(pk__in=placed).order_by("position", "pk")
     order = placed + list(rest.values_list("pk", flat=True))
-    goals = Goal.objects.filter(owner=owner).in_bulk(order)
+    goals = Goal.objects.owned_by(owner).in_bulk(order)
     for position, pk in enumerate(order):
         goals[pk].position = position
     Goal.objects.bulk_update(goals.values(), ["position"])

@@ -103,7 +103,7 @@ def roadmap(user: User, today: date) -> dict[str, Any]:
     """The roadmap of the goals `user` may read that are still open, in two queries."""
     milestones = Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "position"))
     goals = list(
-        Goal.objects.visible_to(user).open().with_progress().in_order().prefetch_related(milestones)
+        Goal.objects.owned_by(user).open().with_progress().in_order().prefetch_related(milestones)
     )
     dated = [(g, g.target_date) for g in goals if g.target_date]
     dates = [target for _, target in dated]

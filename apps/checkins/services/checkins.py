@@ -42,7 +42,7 @@ class GoalUpdate:
 
 def active_goals(*, user: User) -> list[Goal]:
     return list(
-        Goal.objects.visible_to(user).filter(status=Status.ACTIVE).with_progress().in_order()
+        Goal.objects.owned_by(user).filter(status=Status.ACTIVE).with_progress().in_order()
     )
 
 
@@ -135,7 +135,7 @@ def streak(*, user: User, today: date) -> int:
     allowed = timedelta(days=period * 1.5)
     dates = [
         timezone.localdate(moment)
-        for moment in CheckIn.objects.visible_to(user)
+        for moment in CheckIn.objects.owned_by(user)
         .completed()
         .order_by("-completed_at")
         .values_list("completed_at", flat=True)[:200]

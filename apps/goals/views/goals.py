@@ -37,7 +37,7 @@ def goal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = GoalFilterForm(request.GET)
     filters = form.filters()
     query = filters.pop("q", "")
-    goals = Goal.objects.visible_to(request.user).filter(**filters)
+    goals = Goal.objects.owned_by(request.user).filter(**filters)
     if query:
         goals = goals.filter(
             Q(title__icontains=query)
@@ -54,7 +54,7 @@ def goal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "open_count": sum(goal.is_open for goal in rows),
         "searching": searching,
         # Only asked when a search finds nothing, to tell "no match" from "no goals at all".
-        "has_goals": bool(rows) or (searching and Goal.objects.visible_to(request.user).exists()),
+        "has_goals": bool(rows) or (searching and Goal.objects.owned_by(request.user).exists()),
         "today": today,
     }
     return render_page(request, "goals/list.html", context, partial="results")

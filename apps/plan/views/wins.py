@@ -29,7 +29,7 @@ def _journal(
 ) -> HttpResponse:
     """The page, or with HTMX its journal part: the add form and the wins, newest first."""
     # The milestone, when a win came from one, marks the entry; loaded in the same query.
-    wins = Win.objects.visible_to(request.user).select_related("goal", "milestone")
+    wins = Win.objects.owned_by(request.user).select_related("goal", "milestone")
     page = Paginator(wins.order_by("-happened_on", "-created_at"), PER_PAGE).get_page(
         request.GET.get("page")
     )
