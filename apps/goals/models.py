@@ -244,7 +244,10 @@ class GoalRevision(PublicIdModel):
 
 
 class Win(PublicIdModel, TimeStampedModel):
-    """An entry in the wins journal: written by the planner or recorded on an achievement."""
+    """An entry in the wins journal: written by the planner or recorded on an achievement.
+
+    A reached milestone points at its win (`Milestone.win`, reverse `win.milestone`): goals
+    know nothing of milestones."""
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="wins"
@@ -254,13 +257,6 @@ class Win(PublicIdModel, TimeStampedModel):
     note = models.TextField(blank=True, max_length=5_000)
     goal = models.ForeignKey(
         Goal, null=True, blank=True, on_delete=models.SET_NULL, related_name="wins"
-    )
-    milestone = models.OneToOneField(
-        "milestones.Milestone",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="win",
     )
 
     objects = OwnedQuerySet.as_manager()

@@ -56,7 +56,7 @@ def _journal(
     request: HtmxHttpRequest, form: WinForm, *, status: int = 200, news: str = ""
 ) -> HttpResponse:
     """The page, or with HTMX its journal part: the add form and the wins, newest first."""
-    wins = Win.objects.visible_to(request.user).select_related("goal")
+    wins = Win.objects.visible_to(request.user).select_related("goal", "milestone")
     page = Paginator(wins.order_by("-happened_on", "-created_at"), PER_PAGE).get_page(
         request.GET.get("page")
     )
