@@ -1,6 +1,7 @@
 """Career goals: SMART fields, priorities, obstacles, resources, revisions and wins."""
 
 from datetime import date
+from typing import Self
 
 from django.conf import settings
 from django.db import models
@@ -155,10 +156,10 @@ class GoalChildQuerySet(models.QuerySet):
 
     goal_path = "goal"
 
-    def visible_to(self, user) -> "GoalChildQuerySet":
+    def visible_to(self, user) -> Self:
         return self.filter(**{f"{self.goal_path}__in": Goal.objects.visible_to(user)})
 
-    def editable_by(self, user) -> "GoalChildQuerySet":
+    def editable_by(self, user) -> Self:
         # Only the owner edits, so a join on the owner says it all (and plans faster than the
         # subquery that `visible_to` needs for mentors).
         if not user.is_authenticated:

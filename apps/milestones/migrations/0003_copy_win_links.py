@@ -28,7 +28,6 @@ def copy_to_wins(apps, schema_editor):
     )
 
 
-
 class Migration(migrations.Migration):
     dependencies = [
         ("goals", "0002_initial"),
