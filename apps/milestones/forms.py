@@ -5,8 +5,6 @@ from datetime import date
 from django import forms
 from django.http import QueryDict
 
-from apps.milestones.models import Milestone
-
 # Dates outside this window are typing slips (a year of 0202 or 20255), not plans.
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
 
@@ -66,9 +64,9 @@ class NewStepForm(StepForm):
     """The add-a-step form under one milestone: every milestone has one, each with its own ids,
     so a form sent back with errors shows them under the right milestone."""
 
-    def __init__(self, data: QueryDict | None = None, *, milestone: Milestone) -> None:
-        super().__init__(data, auto_id=f"new-step-{milestone.pid}-%s")
-        self.milestone_pk = milestone.pk
+    def __init__(self, data: QueryDict | None = None, *, milestone_pid: str) -> None:
+        super().__init__(data, auto_id=f"new-step-{milestone_pid}-%s")
+        self.milestone_pid = milestone_pid
         self.fields["title"].label = "Step"
         self.fields["title"].widget.attrs["placeholder"] = "A small, concrete action"
 

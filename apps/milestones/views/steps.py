@@ -36,7 +36,7 @@ from apps.milestones.views.answers import (
 @require_POST
 def step_create(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
     milestone = access_milestone(request.user, public_id, for_write=True)
-    form = NewStepForm(request.POST, milestone=milestone)
+    form = NewStepForm(request.POST, milestone_pid=milestone.pid)
     if not saved(
         form,
         lambda data: services.step_create(
