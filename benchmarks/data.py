@@ -144,17 +144,19 @@ def _extras(owner: User, goals: list[Goal], milestones: list[Milestone]) -> None
         for goal in goals
         for _ in range(2)
     )
-    Win.objects.bulk_create(
+    reached = [milestone for milestone in milestones if milestone.done_at]
+    wins = Win.objects.bulk_create(
         Win(
             owner=owner,
             title=f"Milestone reached: {milestone.title}",
             happened_on=timezone.localtime(milestone.done_at).date(),
             goal_id=milestone.goal_id,
-            milestone=milestone,
         )
-        for milestone in milestones
-        if milestone.done_at
+        for milestone in reached
     )
+    for milestone, win in zip(reached, wins, strict=True):
+        milestone.win = win
+    Milestone.objects.bulk_update(reached, ["win"])
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 """Career goals: SMART fields, priorities, obstacles, resources, revisions and wins."""
 
 from datetime import date
+from typing import Self
 
 from django.conf import settings
 from django.db import models
@@ -164,17 +165,17 @@ class GoalChildQuerySet(models.QuerySet):
 
     goal_path = "goal"
 
-    def visible_to(self, user) -> "GoalChildQuerySet":
+    def visible_to(self, user) -> Self:
         return self.filter(**{f"{self.goal_path}__in": Goal.objects.visible_to(user)})
 
-    def owned_by(self, user) -> "GoalChildQuerySet":
+    def owned_by(self, user) -> Self:
         # A join on the owner says it all (and plans faster than the subquery that
         # `visible_to` needs once mentors read too).
         if not user.is_authenticated:
             return self.none()
         return self.filter(**{f"{self.goal_path}__owner": user})
 
-    def editable_by(self, user) -> "GoalChildQuerySet":
+    def editable_by(self, user) -> Self:
         return self.owned_by(user)
 
 
@@ -262,7 +263,10 @@ class WinQuerySet(OwnedQuerySet):
 
 
 class Win(PublicIdModel, TimeStampedModel):
-    """An entry in the wins journal: written by the planner or recorded on an achievement."""
+    """An entry in the wins journal: written by the planner or recorded on an achievement.
+
+    A reached milestone points at its win (`Milestone.win`, reverse `win.milestone`): goals
+    know nothing of milestones."""
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="wins"
@@ -272,13 +276,6 @@ class Win(PublicIdModel, TimeStampedModel):
     note = models.TextField(blank=True, max_length=5_000)
     goal = models.ForeignKey(
         Goal, null=True, blank=True, on_delete=models.SET_NULL, related_name="wins"
-    )
-    milestone = models.OneToOneField(
-        "milestones.Milestone",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="win",
     )
 
     objects = WinQuerySet.as_manager()

@@ -345,13 +345,10 @@ def win_create(
     happened_on: date,
     note: str = "",
     goal: Goal | None = None,
-    milestone=None,
 ) -> Win:
     if goal is not None and goal.owner_id != owner.pk:
         raise ValidationError({"goal": "Choose one of your own goals."})
-    win = Win(
-        owner=owner, title=title, happened_on=happened_on, note=note, goal=goal, milestone=milestone
-    )
+    win = Win(owner=owner, title=title, happened_on=happened_on, note=note, goal=goal)
     win.full_clean()
     win.save()
     return win

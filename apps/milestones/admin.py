@@ -16,5 +16,6 @@ class MilestoneAdmin(admin.ModelAdmin):
     search_fields = ("title", "goal__title", "goal__owner__email")
     list_select_related = ("goal",)
     raw_id_fields = ("goal",)
-    readonly_fields = ("public_id", "created_at", "updated_at")
+    # The win is written by milestone_complete and taken back by milestone_reopen.
+    readonly_fields = ("public_id", "win", "created_at", "updated_at")
     inlines = (ActionStepInline,)

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django import forms
+from django.http import QueryDict
 
 # Dates outside this window are typing slips (a year of 0202 or 20255), not plans.
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
@@ -28,9 +29,10 @@ class MilestoneForm(forms.Form):
         label="Milestone",
         max_length=200,
         error_messages={"required": "Give your milestone a short name."},
+        widget=forms.TextInput(attrs={"placeholder": "e.g. Pass the practice exam"}),
     )
     description = forms.CharField(
-        label="What done looks like",
+        label="What done looks like (optional)",
         required=False,
         max_length=5_000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -39,6 +41,11 @@ class MilestoneForm(forms.Form):
 
     def clean_due_date(self) -> date | None:
         return _check_range(self.cleaned_data.get("due_date"))
+
+    @classmethod
+    def new(cls, data: QueryDict | None = None) -> "MilestoneForm":
+        """The add-a-milestone form at the foot of the section (the empty state links to it)."""
+        return cls(data, auto_id="new-milestone-%s")
 
 
 class StepForm(forms.Form):
@@ -51,6 +58,17 @@ class StepForm(forms.Form):
 
     def clean_due_date(self) -> date | None:
         return _check_range(self.cleaned_data.get("due_date"))
+
+
+class NewStepForm(StepForm):
+    """The add-a-step form under one milestone: every milestone has one, each with its own ids,
+    so a form sent back with errors shows them under the right milestone."""
+
+    def __init__(self, data: QueryDict | None = None, *, milestone_pid: str) -> None:
+        super().__init__(data, auto_id=f"new-step-{milestone_pid}-%s")
+        self.milestone_pid = milestone_pid
+        self.fields["title"].label = "Step"
+        self.fields["title"].widget.attrs["placeholder"] = "A small, concrete action"
 
 
 class DoneForm(forms.Form):

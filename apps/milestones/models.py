@@ -5,7 +5,7 @@ from datetime import date
 from django.db import models
 
 from apps.core.models import PublicIdModel, TimeStampedModel
-from apps.goals.models import Goal, GoalChildQuerySet
+from apps.goals.models import Goal, GoalChildQuerySet, Win
 
 
 class MilestoneQuerySet(GoalChildQuerySet):
@@ -20,6 +20,11 @@ class Milestone(PublicIdModel, TimeStampedModel):
     due_date = models.DateField(null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
     position = models.PositiveIntegerField(default=0)
+    # The journal entry written when the milestone was reached; reopening deletes it, while
+    # deleting the milestone or the entry leaves the other in place.
+    win = models.OneToOneField(
+        Win, null=True, blank=True, on_delete=models.SET_NULL, related_name="milestone"
+    )
 
     objects = MilestoneQuerySet.as_manager()
 

@@ -2,7 +2,6 @@
 ticking it off again takes the win back, so an accidental tick can be undone."""
 
 from datetime import date
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Max, QuerySet
@@ -14,12 +13,12 @@ from apps.goals.models import Goal, Win
 from apps.milestones.models import ActionStep, Milestone
 
 
-def _next_position(queryset: QuerySet) -> int:
+def _next_position(queryset: QuerySet[Milestone] | QuerySet[ActionStep]) -> int:
     last = queryset.aggregate(last=Max("position"))["last"]
     return 0 if last is None else last + 1
 
 
-def _move(rows: list, row, offset: int) -> None:
+def _move[Row: (Milestone, ActionStep)](rows: list[Row], row: Row, offset: int) -> None:
     index = next(i for i, r in enumerate(rows) if r.pk == row.pk)
     target = max(0, min(len(rows) - 1, index + offset))
     rows.insert(target, rows.pop(index))
@@ -43,10 +42,10 @@ def milestone_create(
 
 
 @transaction.atomic
-def milestone_update(*, milestone: Milestone, **fields: Any) -> Milestone:
-    for name in ("title", "description", "due_date"):
-        if name in fields:
-            setattr(milestone, name, fields[name])
+def milestone_update(
+    *, milestone: Milestone, title: str, description: str, due_date: date | None
+) -> Milestone:
+    milestone.title, milestone.description, milestone.due_date = title, description, due_date
     milestone.full_clean()
     milestone.save()
     return milestone
@@ -69,23 +68,28 @@ def milestone_complete(*, milestone: Milestone, by: User) -> Win | None:
     milestone = Milestone.objects.select_for_update().select_related("goal").get(pk=milestone.pk)
     if milestone.done_at is not None:
         return None
-    milestone.done_at = timezone.now()
-    milestone.save(update_fields=["done_at", "updated_at"])
-    return goal_services.win_create(
+    win = goal_services.win_create(
         owner=milestone.goal.owner,
         title=f"Milestone reached: {milestone.title}",
         happened_on=timezone.localdate(),
         goal=milestone.goal,
-        milestone=milestone,
     )
+    milestone.done_at, milestone.win = timezone.now(), win
+    milestone.save(update_fields=["done_at", "win", "updated_at"])
+    return win
 
 
 @transaction.atomic
 def milestone_reopen(*, milestone: Milestone, by: User) -> Milestone:
-    milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
-    milestone.done_at = None
-    milestone.save(update_fields=["done_at", "updated_at"])
-    Win.objects.filter(milestone=milestone).delete()
+    """Open a milestone again and take its win off the journal: the tick was a slip."""
+    # `of`: the win is an outer join, which PostgreSQL will not lock.
+    rows = Milestone.objects.select_for_update(of=("self",)).select_related("win")
+    milestone = rows.get(pk=milestone.pk)
+    win = milestone.win
+    milestone.done_at, milestone.win = None, None
+    milestone.save(update_fields=["done_at", "win", "updated_at"])
+    if win is not None:
+        goal_services.win_delete(win=win)
     return milestone
 
 
@@ -102,10 +106,8 @@ def step_create(*, milestone: Milestone, title: str, due_date: date | None = Non
 
 
 @transaction.atomic
-def step_update(*, step: ActionStep, **fields: Any) -> ActionStep:
-    for name in ("title", "due_date"):
-        if name in fields:
-            setattr(step, name, fields[name])
+def step_update(*, step: ActionStep, title: str, due_date: date | None) -> ActionStep:
+    step.title, step.due_date = title, due_date
     step.full_clean()
     step.save()
     return step

@@ -61,6 +61,24 @@ def test_milestones_steps_progress_and_the_win(
     expect(progress.locator("progress")).to_have_attribute("value", "50")
     expect(page.get_by_role("button", name="Reopen “Pass the practice exam”")).to_be_visible()
     expect(section.locator("li.milestone.is-done")).to_have_count(1)
+    # The plan's measure line outside the section heard the news too.
+    expect(page.locator("#goal-measure")).to_contain_text("1 of 2 milestones done")
+
+    # Deleting asks first; the list and the progress follow.
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Delete “Lead a small project”").click()
+    expect(page.get_by_role("status").filter(has_text="is deleted")).to_contain_text(
+        "“Lead a small project” is deleted."
+    )
+    expect(section.locator("li.milestone")).to_have_count(1)
+    expect(progress).to_contain_text("1 of 1 milestone reached — all of them.")
+    expect(page.locator("#goal-measure")).to_contain_text("1 of 1 milestone done")
+
+    # Unticking takes the win back, ticking again celebrates again.
+    page.get_by_role("button", name="Reopen “Pass the practice exam”").click()
+    expect(progress).to_contain_text("0 of 1 milestone reached")
+    page.get_by_role("button", name="Mark “Pass the practice exam” as reached").click()
+    expect(page.locator(".flash-celebration")).to_contain_text("Milestone reached")
 
     page.get_by_role("link", name="See your wins").click()
     expect(page).to_have_url(re.compile(r"/wins/$"))

@@ -1,5 +1,7 @@
 """Adding, editing, ticking, moving and deleting milestones, with and without HTMX."""
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -15,6 +17,23 @@ def url(name, obj):
 
 def goal_page(goal):
     return reverse("plan:goal", kwargs={"public_id": goal.public_id})
+
+
+def events(response):
+    """The HX-Trigger events of an answer: what changed outside the fragment it swaps."""
+    return json.loads(response.headers.get("HX-Trigger", "{}"))
+
+
+def progress(client, goal):
+    """What the section's progress shows when it fetches itself after a goal-progress event."""
+    headers = {**HTMX, "HX-Target": "goal-progress"}
+    response = client.get(url("list", goal), headers=headers)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+# The flash messages region, swapped out of band into the page's own.
+MESSAGES_OOB = '<div id="messages" role="status" aria-live="polite" hx-swap-oob="innerHTML">'
 
 
 # -- adding -----------------------------------------------------------------------------
@@ -33,16 +52,30 @@ def test_add_without_javascript_redirects_to_the_goal_page(alice_client, goal):
     )
 
 
-def test_add_with_htmx_answers_with_the_section_and_new_progress(alice_client, goal):
+def test_add_with_htmx_answers_with_the_list_and_says_the_progress_changed(alice_client, goal):
     MilestoneFactory(goal=goal, done_at="2030-01-01T00:00Z")
     response = alice_client.post(url("create", goal), {"title": "Second"}, headers=HTMX)
     assert response.status_code == 200
     page = response.content.decode()
-    assert '<section id="milestones"' in page
+    assert page.lstrip().startswith('<div id="milestone-items">')
     assert "Second" in page
-    assert "<strong>1 of 2</strong> milestones reached" in page
+    assert MESSAGES_OOB in page
     assert "Milestone added." in page
+    assert events(response) == {"goal-progress": {"goal": goal.pid}}
     assert goal.milestones.count() == 2
+    assert "<strong>1 of 2</strong> milestones reached" in progress(alice_client, goal)
+
+
+def test_the_progress_fetches_itself_alone(alice_client, goal, django_assert_num_queries):
+    MilestoneFactory(goal=goal, done_at="2030-01-01T00:00Z")
+    MilestoneFactory(goal=goal)
+    # session, user, goal with its milestone counts
+    with django_assert_num_queries(3):
+        page = progress(alice_client, goal)
+    assert page.lstrip().startswith('<div id="goal-progress"')
+    assert 'hx-trigger="goal-progress from:body"' in page
+    assert 'value="50"' in page
+    assert '<li id="milestone-' not in page
 
 
 def test_new_milestones_go_to_the_end(alice_client, goal):
@@ -72,9 +105,8 @@ def test_bad_input_is_refused_next_to_the_field(alice_client, goal, data, field,
     response = alice_client.post(url("create", goal), data, headers=headers)
     assert response.status_code == 422
     page = response.content.decode()
-    field_id = {"title": "title", "description": "description", "due_date": "due"}[field]
-    assert f'id="new-milestone-{field_id}_error"' in page
-    assert f'aria-describedby="new-milestone-{field_id}_error"' in page
+    assert f'id="new-milestone-{field}_error"' in page
+    assert f'aria-describedby="new-milestone-{field}_error"' in page
     assert message in page
     assert not goal.milestones.exists()
     if not headers:
@@ -147,15 +179,18 @@ def test_tick_with_htmx_celebrates_records_a_win_and_moves_the_progress(alice_cl
     response = alice_client.post(url("done", milestone), {"done": "1"}, headers=HTMX)
     assert response.status_code == 200
     page = response.content.decode()
-    assert (
-        f'<li id="milestone-{milestone.public_id}" class="milestone is-done just-reached">' in page
+    assert page.lstrip().startswith(
+        f'<li id="milestone-{milestone.public_id}" class="milestone is-done just-reached">'
     )
-    assert 'id="goal-progress" class="goal-progress" hx-swap-oob="true"' in page
-    assert "<strong>1 of 2</strong> milestones reached" in page
-    assert 'value="50"' in page
-    assert 'hx-swap-oob="innerHTML"' in page
-    assert "Milestone reached — added to your wins." in page
     assert f"Reopen “{milestone.title}”" in page
+    assert MESSAGES_OOB in page
+    assert 'class="flash flash-celebration success"' in page
+    assert "Milestone reached — added to your wins." in page
+    assert f'<a href="{reverse("wins:list")}">See your wins</a>' in page
+    assert events(response) == {"goal-progress": {"goal": goal.pid}}
+    progress_now = progress(alice_client, goal)
+    assert "<strong>1 of 2</strong> milestones reached" in progress_now
+    assert 'value="50"' in progress_now
     milestone.refresh_from_db()
     assert milestone.done_at is not None
     win = Win.objects.get(milestone=milestone)
@@ -169,8 +204,9 @@ def test_untick_takes_the_win_back(alice_client, goal):
     assert response.status_code == 200
     page = response.content.decode()
     assert "Milestone reopened" in page
-    assert "<strong>0 of 1</strong> milestone reached" in page
     assert "just-reached" not in page
+    assert events(response) == {"goal-progress": {"goal": goal.pid}}
+    assert "<strong>0 of 1</strong> milestone reached" in progress(alice_client, goal)
     milestone.refresh_from_db()
     assert milestone.done_at is None
     assert not Win.objects.exists()
@@ -178,9 +214,11 @@ def test_untick_takes_the_win_back(alice_client, goal):
 
 def test_ticking_twice_is_one_win(alice_client, goal):
     milestone = MilestoneFactory(goal=goal)
-    alice_client.post(url("done", milestone), {"done": "1"})
+    alice_client.post(url("done", milestone), {"done": "1"}, follow=True)
     response = alice_client.post(url("done", milestone), {"done": "1"}, headers=HTMX)
+    assert response.status_code == 200
     assert "added to your wins" not in response.content.decode()
+    assert events(response) == {}  # nothing changed
     assert Win.objects.count() == 1
 
 
@@ -189,7 +227,9 @@ def test_tick_without_javascript_redirects_with_the_message(alice_client, goal):
     response = alice_client.post(url("done", milestone), {"done": "1"}, follow=True)
     assert response.redirect_chain[0][0] == f"{goal_page(goal)}#milestone-{milestone.public_id}"
     assert "Milestone reached — added to your wins." in response.content.decode()
-    assert Win.objects.filter(milestone=milestone).exists()
+    assert "See your wins" in response.content.decode()
+    milestone.refresh_from_db()
+    assert milestone.win == Win.objects.get()
 
 
 @pytest.mark.parametrize("data", [{}, {"done": "maybe"}])
@@ -212,7 +252,9 @@ def test_move_up_and_down_persists_the_order(alice_client, goal):
     response = alice_client.post(url("move", c), {"direction": "up"}, headers=HTMX)
     assert response.status_code == 200
     page = response.content.decode()
+    assert page.lstrip().startswith('<div id="milestone-items">')
     assert page.index(f"milestone-{c.public_id}") < page.index(f"milestone-{b.public_id}")
+    assert events(response) == {}  # the order is not progress
     assert _titles(goal) == ["A", "C", "B"]
     alice_client.post(url("move", a), {"direction": "down"})
     assert _titles(goal) == ["C", "A", "B"]
@@ -235,30 +277,53 @@ def test_move_without_a_direction_is_refused(alice_client, goal):
 def test_delete_without_javascript_asks_first(alice_client, goal):
     milestone = MilestoneFactory(goal=goal, title="Drop me")
     ActionStepFactory.create_batch(2, milestone=milestone)
-    page = alice_client.get(url("delete", milestone)).content.decode()
-    assert "Delete the milestone “Drop me”?" in page
+    response = alice_client.get(url("delete", milestone))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Delete this milestone?" in page
+    assert "“Drop me”" in page
     assert "Its 2 steps go with it." in page
+    assert f'action="{url("delete", milestone)}"' in page
     assert goal.milestones.exists()
-    response = alice_client.post(url("delete", milestone), {"confirm": "yes"}, follow=True)
+    response = alice_client.post(url("delete", milestone), {"confirm": "on"}, follow=True)
     assert response.redirect_chain[0][0] == f"{goal_page(goal)}#milestones"
     assert "“Drop me” is deleted." in response.content.decode()
     assert not goal.milestones.exists()
 
 
-def test_delete_with_htmx_answers_with_the_section(alice_client, goal):
+def test_the_confirmation_of_a_reached_milestone_says_the_win_stays(alice_client, goal):
+    milestone = MilestoneFactory(goal=goal, title="Drop me")
+    alice_client.post(url("done", milestone), {"done": "1"})
+    page = alice_client.get(url("delete", milestone)).content.decode()
+    assert "The win you recorded when you reached it stays in your journal." in page
+    assert "steps go" not in page
+
+
+def test_an_unconfirmed_delete_asks_and_deletes_nothing(alice_client, goal):
+    milestone = MilestoneFactory(goal=goal, title="Drop me")
+    response = alice_client.post(url("delete", milestone), {})
+    assert response.status_code == 422
+    assert "Nothing is deleted yet" in response.content.decode()
+    assert goal.milestones.exists()
+
+
+def test_delete_with_htmx_answers_with_the_list(alice_client, goal):
     milestone = MilestoneFactory(goal=goal, title="Drop me")
     response = alice_client.post(url("delete", milestone), {"confirm": "yes"}, headers=HTMX)
     assert response.status_code == 200
     page = response.content.decode()
     assert "No milestones yet." in page
     assert "“Drop me” is deleted." in page
+    assert events(response) == {"goal-progress": {"goal": goal.pid}}
+    assert "Add a milestone and your progress shows here." in progress(alice_client, goal)
 
 
 def test_delete_keeps_the_win(alice_client, goal):
     milestone = MilestoneFactory(goal=goal)
     alice_client.post(url("done", milestone), {"done": "1"})
     alice_client.post(url("delete", milestone), {"confirm": "yes"})
-    assert Win.objects.get().milestone is None
+    win = Win.objects.get()
+    assert not Milestone.objects.filter(win=win).exists()
 
 
 # -- strangers --------------------------------------------------------------------------

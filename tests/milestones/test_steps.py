@@ -1,5 +1,6 @@
 """Action steps: the checklist under each milestone."""
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -54,10 +55,10 @@ def test_bad_step_is_refused_next_to_its_field(alice_client, milestone, data, me
     assert response.status_code == 422
     page = response.content.decode()
     assert message in page
-    assert 'aria-describedby="new-step-' in page
+    assert f'aria-describedby="new-step-{milestone.public_id}-' in page
     # The errors sit under this milestone's form, not under the others'.
-    assert f'id="new-step-{other.public_id}_error"' not in page
-    assert f'id="new-step-due-{other.public_id}_error"' not in page
+    assert f'id="new-step-{other.public_id}-title_error"' not in page
+    assert f'id="new-step-{other.public_id}-due_date_error"' not in page
     assert not ActionStep.objects.exists()
 
 
@@ -67,15 +68,25 @@ def test_tick_step_answers_with_the_row_and_the_new_count(alice_client, mileston
     response = alice_client.post(url("step-done", step), {"done": "1"}, headers=HTMX)
     assert response.status_code == 200
     page = response.content.decode()
-    assert f'<li id="step-{step.public_id}" class="step is-done">' in page
-    assert f'id="steps-count-{milestone.public_id}" class="steps-count" hx-swap-oob="true"' in page
-    assert "1 of 2 steps done" in page
+    assert page.lstrip().startswith(f'<li id="step-{step.public_id}" class="step is-done">')
+    assert "hx-swap-oob" not in page
+    # The count lives in the milestone's row, which fetches it when told the steps changed.
+    assert json.loads(response["HX-Trigger"]) == {"steps-changed": {"milestone": milestone.pid}}
+    assert "1 of 2 steps done" in alice_client.get(url("list", milestone.goal)).content.decode()
     step.refresh_from_db()
     assert step.done_at is not None
     response = alice_client.post(url("step-done", step), {"done": "0"}, headers=HTMX)
-    assert "0 of 2 steps done" in response.content.decode()
+    assert "steps-changed" in response["HX-Trigger"]
+    assert "0 of 2 steps done" in alice_client.get(url("list", milestone.goal)).content.decode()
     step.refresh_from_db()
     assert step.done_at is None
+
+
+def test_the_count_listens_to_its_own_milestone_only(alice_client, milestone):
+    ActionStepFactory(milestone=milestone)
+    page = alice_client.get(url("list", milestone.goal)).content.decode()
+    assert 'hx-trigger="steps-changed from:closest li.milestone"' in page
+    assert f'hx-select="#steps-count-{milestone.public_id}"' in page
 
 
 def test_ticking_a_step_is_not_a_milestone(alice_client, milestone):
@@ -129,7 +140,9 @@ def test_move_steps(alice_client, milestone):
 def test_delete_step_asks_without_javascript(alice_client, milestone):
     step = ActionStepFactory(milestone=milestone, title="Drop")
     page = alice_client.get(url("step-delete", step)).content.decode()
-    assert "Delete the step “Drop”?" in page
+    assert "Delete this step?" in page
+    assert "“Drop”" in page
+    assert f"A step towards “{milestone.title}”." in page
     assert alice_client.post(url("step-delete", step), {}).status_code == 422
     assert milestone.steps.exists()
     response = alice_client.post(url("step-delete", step), {"confirm": "yes"}, headers=HTMX)
