@@ -41,9 +41,7 @@ class GoalUpdate:
 
 
 def active_goals(*, user: User) -> list[Goal]:
-    return list(
-        Goal.objects.owned_by(user).filter(status=Status.ACTIVE).with_progress().in_order()
-    )
+    return list(Goal.objects.owned_by(user).filter(status=Status.ACTIVE).with_progress().in_order())
 
 
 def checkin_start(*, user: User) -> CheckIn:
