@@ -13,13 +13,15 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 CHROMIUM ?= /usr/bin/chromium
 BROWSER_HOME := $(CURDIR)/.data/browser
 
-.PHONY: help install run test test-unit test-e2e lint format chromium screenshot clean bench
+.PHONY: help install run test test-unit test-e2e lint format chromium screenshot clean bench backup restore
 
 help:
 	@echo "make run     start web, worker and beat (embedded PostgreSQL and Redis unless"
 	@echo "             DATABASE_URL / REDIS_URL are set) at http://127.0.0.1:8000/"
 	@echo "make test    run the whole test suite, browser tests included"
 	@echo "make lint    ruff (lint + format check) and mypy over apps/ and careerplan/"
+	@echo "make backup  a dated pg_dump of the database into backups/"
+	@echo "make restore FILE=backups/….dump   load a backup into an empty database"
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -72,6 +74,15 @@ screenshot: install chromium
 # million schedules; see docs/benchmarks.md.
 bench: install
 	$(BIN)/python -m careerplan.embedded -- sh -c '$(BIN)/python benchmarks/run.py $(BENCH_ARGS) && $(BIN)/python benchmarks/sweep.py'
+
+# The database as one pg_dump file, and back (docs/operations.md, "Backups"). Without
+# DATABASE_URL they use the embedded server that `make run` uses.
+backup: install
+	CAREERPLAN_EMBEDDED_DURABLE=1 $(BIN)/python -m careerplan.embedded -- $(BIN)/python -m careerplan.backup dump
+
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/careerplan-<time>.dump"; exit 2; }
+	CAREERPLAN_EMBEDDED_DURABLE=1 $(BIN)/python -m careerplan.embedded -- $(BIN)/python -m careerplan.backup restore "$(FILE)"
 
 clean:
 	rm -rf $(VENV) $(TOOLS) staticfiles
