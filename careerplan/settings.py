@@ -37,6 +37,8 @@ if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off.")
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 CSRF_TRUSTED_ORIGINS = [SITE_URL]
+# A failed CSRF check gets a page in the product's words instead of Django's technical one.
+CSRF_FAILURE_VIEW = "apps.core.views.csrf_failure"
 
 if "DATABASE_URL" not in env:
     raise ImproperlyConfigured(

@@ -40,6 +40,9 @@ def _nav_items(path: str) -> list[dict]:
 
 
 def navigation(request: HttpRequest) -> dict:
-    if not request.user.is_authenticated:
+    # Error pages can be rendered before the authentication middleware ran (a 400 for a bad
+    # Host header), so the request may have no user at all.
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return {}
     return {"nav_items": _nav_items(request.path)}
