@@ -50,3 +50,21 @@ def done(request: HtmxHttpRequest, url: str) -> HttpResponse:
 def posted(request: HttpRequest) -> QueryDict | None:
     """The POST data to bind a form to, or None on GET. An empty POST still binds."""
     return request.POST if request.method == "POST" else None
+
+
+def confirm_delete(
+    request: HtmxHttpRequest,
+    form: BaseForm,
+    *,
+    what: str,
+    title: str,
+    action: str,
+    back: str,
+    note: str = "",
+) -> HttpResponse:
+    """The one confirmation page of every delete (templates/components/confirm_delete.html):
+    what goes (`what` “`title`”, and `note` for what goes with it), the delete `action` and the
+    way `back`. A 422 when the form was sent without its confirmation."""
+    context = {"form": form, "what": what, "title": title, "note": note}
+    context |= {"action": action, "back": back}
+    return render_page(request, "components/confirm_delete.html", context, form=form)

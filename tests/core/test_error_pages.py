@@ -65,3 +65,10 @@ def test_a_request_for_another_host_gets_the_400_page_not_a_crash(client, db):
     response = client.get("/", headers={"host": "attacker.example"})
     assert response.status_code == 400
     assert "We could not read that request" in response.content.decode()
+
+
+def test_a_flash_message_waits_for_the_next_real_page(alice_client):
+    alice_client.post("/account/", {"display_name": "Alice B.", "timezone": "UTC"})
+    missing = alice_client.get("/no-such-page/")
+    assert "Your profile is saved." not in missing.content.decode()
+    assert "Your profile is saved." in alice_client.get("/account/").content.decode()

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from apps.accounts.http import AuthenticatedHttpRequest
-from apps.core.htmx import done, posted, render_page
+from apps.core.htmx import confirm_delete, done, posted, render_page
 from apps.goals import services
 from apps.goals.access import access_goal, access_obstacle
 from apps.goals.forms import ConfirmDeleteForm, ObstacleForm
@@ -90,11 +90,11 @@ def obstacle_delete(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpR
             return _section(request, obstacle.goal)
         messages.success(request, "Obstacle removed.")
         return redirect(goal_url(obstacle.goal, "obstacles"))
-    context = {
-        "form": form,
-        "what": "obstacle",
-        "title": str(obstacle),
-        "back": goal_url(obstacle.goal, "obstacles"),
-        "action": reverse("goals:obstacle-delete", args=[obstacle.public_id]),
-    }
-    return render_page(request, "components/confirm_delete.html", context, form=form)
+    return confirm_delete(
+        request,
+        form,
+        what="obstacle",
+        title=str(obstacle),
+        back=goal_url(obstacle.goal, "obstacles"),
+        action=reverse("goals:obstacle-delete", args=[obstacle.public_id]),
+    )

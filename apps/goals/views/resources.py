@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.accounts.http import AuthenticatedHttpRequest
-from apps.core.htmx import done, posted, render_page
+from apps.core.htmx import confirm_delete, done, posted, render_page
 from apps.goals import services
 from apps.goals.access import access_goal, access_resource
 from apps.goals.forms import ConfirmDeleteForm, ResourceForm, ResourceStatusForm
@@ -120,11 +120,11 @@ def resource_delete(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpR
             return _section(request, resource.goal)
         messages.success(request, "Resource removed.")
         return redirect(goal_url(resource.goal, "resources"))
-    context = {
-        "form": form,
-        "what": "resource",
-        "title": resource.title,
-        "back": goal_url(resource.goal, "resources"),
-        "action": reverse("goals:resource-delete", args=[resource.public_id]),
-    }
-    return render_page(request, "components/confirm_delete.html", context, form=form)
+    return confirm_delete(
+        request,
+        form,
+        what="resource",
+        title=resource.title,
+        back=goal_url(resource.goal, "resources"),
+        action=reverse("goals:resource-delete", args=[resource.public_id]),
+    )

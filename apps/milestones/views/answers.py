@@ -26,7 +26,6 @@ from apps.milestones.selectors import milestone_with_steps, milestones_with_step
 
 PAGE = "milestones/list.html"
 EDIT_PAGE = "milestones/edit.html"
-CONFIRM_PAGE = "components/confirm_delete.html"
 
 
 def goal_page_url(goal: Goal, anchor: str) -> str:

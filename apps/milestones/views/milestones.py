@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.accounts.http import AuthenticatedHttpRequest
-from apps.core.htmx import posted, render_page
+from apps.core.htmx import confirm_delete, posted, render_page
 from apps.goals.access import access_goal
 from apps.goals.models import Goal
 from apps.milestones import services
@@ -20,7 +20,6 @@ from apps.milestones.access import access_milestone
 from apps.milestones.forms import DeleteForm, DoneForm, MilestoneForm, MoveForm
 from apps.milestones.models import Milestone
 from apps.milestones.views.answers import (
-    CONFIRM_PAGE,
     EDIT_PAGE,
     PAGE,
     back,
@@ -160,15 +159,15 @@ def milestone_delete(request: AuthenticatedHttpRequest, public_id: UUID) -> Http
     goal = milestone.goal
     form = DeleteForm(posted(request))
     if not form.is_valid():
-        context = {
-            "form": form,
-            "what": "milestone",
-            "title": milestone.title,
-            "note": _delete_note(milestone),
-            "action": reverse("milestones:delete", kwargs={"public_id": milestone.public_id}),
-            "back": goal_page_url(goal, f"milestone-{milestone.pid}"),
-        }
-        return render_page(request, CONFIRM_PAGE, context, form=form)
+        return confirm_delete(
+            request,
+            form,
+            what="milestone",
+            title=milestone.title,
+            note=_delete_note(milestone),
+            action=reverse("milestones:delete", kwargs={"public_id": milestone.public_id}),
+            back=goal_page_url(goal, f"milestone-{milestone.pid}"),
+        )
     services.milestone_delete(milestone=milestone)
     messages.success(request, f"“{milestone.title}” is deleted.")
     if not request.htmx:

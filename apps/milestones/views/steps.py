@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.accounts.http import AuthenticatedHttpRequest
-from apps.core.htmx import posted, render_page
+from apps.core.htmx import confirm_delete, posted, render_page
 from apps.goals.models import Goal
 from apps.milestones import services
 from apps.milestones.access import access_milestone, access_step
@@ -19,7 +19,6 @@ from apps.milestones.forms import DeleteForm, DoneForm, MoveForm, NewStepForm, S
 from apps.milestones.models import ActionStep
 from apps.milestones.selectors import milestone_with_steps
 from apps.milestones.views.answers import (
-    CONFIRM_PAGE,
     EDIT_PAGE,
     PAGE,
     back,
@@ -110,15 +109,15 @@ def step_delete(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpRespo
     milestone = step.milestone
     form = DeleteForm(posted(request))
     if not form.is_valid():
-        context = {
-            "form": form,
-            "what": "step",
-            "title": step.title,
-            "note": f"A step towards “{milestone.title}”.",
-            "action": reverse("milestones:step-delete", kwargs={"public_id": step.public_id}),
-            "back": goal_page_url(milestone.goal, f"step-{step.pid}"),
-        }
-        return render_page(request, CONFIRM_PAGE, context, form=form)
+        return confirm_delete(
+            request,
+            form,
+            what="step",
+            title=step.title,
+            note=f"A step towards “{milestone.title}”.",
+            action=reverse("milestones:step-delete", kwargs={"public_id": step.public_id}),
+            back=goal_page_url(milestone.goal, f"step-{step.pid}"),
+        )
     services.step_delete(step=step)
     if not request.htmx:
         messages.success(request, f"“{step.title}” is deleted.")

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.accounts.http import AuthenticatedHttpRequest
-from apps.core.htmx import done, posted, render_page
+from apps.core.htmx import confirm_delete, done, posted, render_page
 from apps.goals import catalog, services, smart
 from apps.goals.access import access_goal
 from apps.goals.forms import ConfirmDeleteForm, StatusForm, add_service_errors
@@ -124,12 +124,12 @@ def goal_delete(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpRespo
     total = goal.milestones_total
     note = f"Its {total} milestone{'' if total == 1 else 's'}, " if total else "Its "
     note += "obstacles, resources and history go with it. Wins you recorded stay in your journal."
-    context = {
-        "form": form,
-        "what": "goal",
-        "title": goal.title,
-        "note": note,
-        "back": goal_url(goal),
-        "action": reverse("plan:goal-delete", args=[goal.public_id]),
-    }
-    return render_page(request, "components/confirm_delete.html", context, form=form)
+    return confirm_delete(
+        request,
+        form,
+        what="goal",
+        title=goal.title,
+        note=note,
+        back=goal_url(goal),
+        action=reverse("plan:goal-delete", args=[goal.public_id]),
+    )

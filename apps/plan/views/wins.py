@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.accounts.http import AuthenticatedHttpRequest
-from apps.core.htmx import posted, render_page
+from apps.core.htmx import confirm_delete, posted, render_page
 from apps.goals import services
 from apps.goals.access import access_win
 from apps.goals.forms import ConfirmDeleteForm
@@ -91,12 +91,12 @@ def win_delete(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpRespon
         # The journal's delete button sends the confirmation; without it nothing goes.
         return _journal(request, _blank_form(), status=422)
     from_milestone = getattr(win, "milestone", None) is not None
-    context = {
-        "form": form,
-        "what": "win",
-        "title": win.title,
-        "note": "The milestone stays reached; only this entry goes." if from_milestone else "",
-        "back": reverse("wins:list") + f"#win-{win.public_id}",
-        "action": reverse("wins:delete", args=[win.public_id]),
-    }
-    return render_page(request, "components/confirm_delete.html", context, form=form)
+    return confirm_delete(
+        request,
+        form,
+        what="win",
+        title=win.title,
+        note="The milestone stays reached; only this entry goes." if from_milestone else "",
+        back=reverse("wins:list") + f"#win-{win.public_id}",
+        action=reverse("wins:delete", args=[win.public_id]),
+    )
