@@ -43,3 +43,26 @@ class ProfileForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     timezone = _timezone_field(from_browser=False)
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting cannot be undone, so the person types their address: a slip of the mouse
+    deletes nothing."""
+
+    confirm = forms.CharField(
+        label="Type your email address to confirm",
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, user: User, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_confirm(self) -> str:
+        typed = self.cleaned_data["confirm"].strip()
+        if typed.lower() != self.user.email.lower():
+            raise forms.ValidationError(
+                "That is not your address, so nothing was deleted. Type it exactly as shown."
+            )
+        return typed

@@ -71,3 +71,29 @@ class User(PublicIdModel, AbstractBaseUser, PermissionsMixin):
 def user_display(user: User) -> str:
     """How a person is named on screen and in email: their name, else their address."""
     return user.get_full_name()
+
+
+class AuditKind(models.TextChoices):
+    ACCOUNT_DELETED = "account_deleted", "Account deleted"
+
+
+class AuditEvent(models.Model):
+    """An append-only record of something that happened to an account, in UTC.
+
+    A table of our own rather than a model-history library: those copy every changed field,
+    and the whole point is that plan text never lands here. `user_ref` is the account's public
+    id at the time, so a row outlives the account it speaks of without naming anyone.
+    """
+
+    at = models.DateTimeField(default=django_timezone.now, db_index=True)
+    kind = models.CharField(max_length=32, choices=AuditKind.choices)
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_events"
+    )
+    user_ref = models.UUIDField()
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M} UTC"

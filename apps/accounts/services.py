@@ -3,11 +3,12 @@
 import logging
 from functools import partial
 
+from allauth.usersessions.models import UserSession
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
 from kombu.exceptions import OperationalError as BrokerUnavailable
 
-from apps.accounts.models import User
+from apps.accounts.models import AuditEvent, AuditKind, User
 
 logger = logging.getLogger(__name__)
 
@@ -18,6 +19,19 @@ def profile_update(*, user: User, display_name: str, timezone: str) -> User:
     user.full_clean(validate_unique=False, validate_constraints=False)
     user.save(update_fields=["display_name", "timezone"])
     return user
+
+
+@transaction.atomic
+def account_delete(*, user: User) -> None:
+    """Delete the account and everything it owns, at once.
+
+    The plan goes with the user row (every owned row cascades from it, queued reminders
+    included, so a send task finds nothing to send); every signed-in session ends; what
+    remains is one audit row that says an account was deleted, without saying whose."""
+    for session in UserSession.objects.filter(user=user):
+        session.end()
+    AuditEvent.objects.create(kind=AuditKind.ACCOUNT_DELETED, user_ref=user.public_id)
+    user.delete()
 
 
 def email_payload(message: EmailMessage) -> dict:

@@ -1,14 +1,16 @@
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.accounts import services
-from apps.accounts.forms import ProfileForm
+from apps.accounts.forms import DeleteAccountForm, ProfileForm
 from apps.accounts.http import AuthenticatedHttpRequest
-from apps.core.htmx import posted, render_page
+from apps.core.htmx import HtmxHttpRequest, posted, render_page
 
 
 @login_required
@@ -30,3 +32,22 @@ def settings_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render_page(
         request, "accounts/settings.html", {"form": form}, partial="profile-form", form=form
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@reauthentication_required
+def delete_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Delete my account. The page asks for the password again before it even shows (a signed-
+    in browser left on a shared computer must not be enough), then for the address typed out."""
+    form = DeleteAccountForm(posted(request), user=request.user)
+    if form.is_bound and form.is_valid():
+        services.account_delete(user=request.user)
+        logout(request)
+        return redirect("accounts:deleted")
+    return render_page(request, "accounts/delete.html", {"form": form}, form=form)
+
+
+@require_GET
+def deleted_view(request: HtmxHttpRequest) -> HttpResponse:
+    return render_page(request, "accounts/deleted.html", {})

@@ -8,6 +8,7 @@ ship without someone deciding who may use it.
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -46,6 +47,16 @@ class Valid:
     data: Callable[[dict, dict], dict]
     check: Callable[[dict, dict], bool]
     status: int = 302
+    # Run with the owner's client before the POST, e.g. to confirm the password again.
+    prepare: Callable[[Any, dict], None] | None = None
+
+
+def _confirm_password(client) -> None:
+    from django.urls import reverse
+
+    from tests.factories import PASSWORD
+
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
 
 
 def _reloaded(user):
@@ -65,6 +76,19 @@ EXPECTATIONS: dict[str, Expect] = {
     "core:healthz": Expect(get=everyone(200), post=everyone(405)),
     "dashboard:index": Expect(get=signed_in(200), post=everyone(405)),
     # An empty POST is an invalid profile: the form comes back with its errors.
+    # Deleting asks for the password again first: a bare session is sent to confirm it.
+    "accounts:delete": Expect(
+        get=signed_in(302),
+        post=signed_in(302),
+        valid=Valid(
+            prepare=lambda client, cast: _confirm_password(client),
+            data=lambda cast, kw: {"confirm": cast["owner"].email},
+            check=lambda cast, kw: (
+                not type(cast["owner"]).objects.filter(pk=cast["owner"].pk).exists()
+            ),
+        ),
+    ),
+    "accounts:deleted": Expect(get=everyone(200), post=everyone(405)),
     "accounts:settings": Expect(
         get=signed_in(200),
         post=signed_in(422),

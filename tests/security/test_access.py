@@ -65,6 +65,8 @@ def test_a_valid_post_by_the_owner_does_its_job(as_role, name):
     expect = EXPECTATIONS[name]
     kwargs = expect.kwargs(as_role.cast) if expect.kwargs else {}
     client = as_role("owner")
+    if expect.valid.prepare:
+        expect.valid.prepare(client, as_role.cast)
     response = client.post(reverse(name, kwargs=kwargs), expect.valid.data(as_role.cast, kwargs))
     assert response.status_code == expect.valid.status, response.content[:500]
     assert expect.valid.check(as_role.cast, kwargs)
