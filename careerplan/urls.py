@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("apps.core.urls")),
     path("", include("apps.dashboard.urls")),
     path("", include("apps.goals.urls_plan")),
+    path("assessment/", include("apps.assessment.urls")),
     path("goals/", include("apps.goals.urls")),
     path("", include("apps.milestones.urls")),
     path("wins/", include("apps.goals.urls_wins")),

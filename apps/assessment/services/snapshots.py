@@ -1,0 +1,22 @@
+"""Snapshots: the whole assessment, kept as it stood on a day."""
+
+from django.db import transaction
+
+from apps.accounts.models import User
+from apps.assessment import state
+from apps.assessment.models import Snapshot
+from apps.assessment.services.common import checked_save, clean_text
+
+
+@transaction.atomic
+def snapshot_take(*, owner: User, note: str = "") -> Snapshot:
+    snapshot = Snapshot(
+        owner=owner, note=clean_text(note, field="note"), data=state.as_data(state.load(owner))
+    )
+    checked_save(snapshot)
+    return snapshot
+
+
+@transaction.atomic
+def snapshot_delete(*, snapshot: Snapshot) -> None:
+    snapshot.delete()

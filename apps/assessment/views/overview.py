@@ -1,0 +1,77 @@
+"""The assessment's overview, the start of the guided first run, and its last step: the
+first goal, suggested from what the planner has written."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.views.decorators.http import require_GET
+
+from apps.accounts.http import AuthenticatedHttpRequest
+from apps.assessment import links, progress, riasec, state
+from apps.assessment.compare import compare
+from apps.assessment.models import Snapshot
+from apps.assessment.views.common import guide_context, part_url
+from apps.core.htmx import render_page
+
+# Suggestions shown per kind: enough to choose from, few enough to choose.
+SUGGESTED = 3
+
+
+def _suggestions(a: state.Assessment) -> dict:
+    weaknesses = sorted(a.weaknesses, key=lambda insight: not insight.improvement)[:SUGGESTED]
+    for insight in weaknesses:
+        insight.goal_url = links.goal_from_weakness(insight)
+    gaps = a.gaps[:SUGGESTED]
+    for skill in gaps:
+        skill.goal_url = links.goal_from_skill(skill)
+    return {"weaknesses": weaknesses, "gaps": gaps, "blank_goal_url": links.blank_goal()}
+
+
+def _interests(a: state.Assessment) -> list[riasec.Area]:
+    return riasec.ranked(a.interests.scores)[:3] if a.interests else []
+
+
+@login_required
+@require_GET
+def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
+    a = state.load(request.user)
+    latest = Snapshot.objects.editable_by(request.user).first()
+    completeness = progress.completeness(a)
+    context = {
+        "a": a,
+        "completeness": completeness,
+        "next_url": part_url(completeness.next_part.url_name, guide=True)
+        if completeness.next_part
+        else "",
+        "latest": latest,
+        "changes": compare(latest.data, state.as_data(a)).summary() if latest else [],
+        "interest_areas": _interests(a),
+        **_suggestions(a),
+    }
+    return render_page(request, "assessment/overview.html", context)
+
+
+@login_required
+@require_GET
+def start(request: AuthenticatedHttpRequest) -> HttpResponse:
+    steps = progress.guide_steps(state.load(request.user))
+    first_open = next((step for step in steps if not step.done), steps[-1])
+    context = {
+        "steps": steps,
+        "begin_url": part_url(first_open.url_name, guide=True),
+        "started": any(step.done for step in steps),
+        "minutes": sum(step.minutes for step in steps),
+    }
+    return render_page(request, "assessment/start.html", context)
+
+
+@login_required
+@require_GET
+def first_goal(request: AuthenticatedHttpRequest) -> HttpResponse:
+    a = state.load(request.user)
+    context = {
+        "a": a,
+        "top_values": a.ranked,
+        **_suggestions(a),
+        **guide_context(request, "first_goal"),
+    }
+    return render_page(request, "assessment/first_goal.html", context)
