@@ -43,6 +43,11 @@ def _level(label: str) -> forms.TypedChoiceField:
     )
 
 
+def problems(form: forms.BaseForm) -> str:
+    """Every error of `form` as one sentence, for forms whose fields are buttons."""
+    return " ".join(str(message) for errors in form.errors.values() for message in errors)
+
+
 class AddErrorsMixin:
     """A service's ValidationError, next to the fields it names when the form has them."""
 

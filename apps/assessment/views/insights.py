@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.accounts.http import AuthenticatedHttpRequest
-from apps.assessment import links, services
+from apps.assessment import services
 from apps.assessment.access import access_insight
 from apps.assessment.forms import ConfirmForm, InsightForm
 from apps.assessment.models import Insight, InsightKind
@@ -25,9 +25,6 @@ def _add_form(kind: str, data=None) -> InsightForm:
 
 def _board(request: AuthenticatedHttpRequest, *, failed: InsightForm | None = None) -> HttpResponse:
     insights = list(Insight.objects.editable_by(request.user))
-    for insight in insights:
-        if insight.kind == InsightKind.WEAKNESS:
-            insight.goal_url = links.goal_from_weakness(insight)
     forms = {kind: _add_form(kind) for kind in InsightKind.values}
     if failed is not None:
         forms[failed.data.get("kind", InsightKind.STRENGTH)] = failed

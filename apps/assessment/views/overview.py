@@ -17,13 +17,13 @@ SUGGESTED = 3
 
 
 def _suggestions(a: state.Assessment) -> dict:
+    # Weaknesses with an improvement idea first: those are goals waiting to happen.
     weaknesses = sorted(a.weaknesses, key=lambda insight: not insight.improvement)[:SUGGESTED]
-    for insight in weaknesses:
-        insight.goal_url = links.goal_from_weakness(insight)
-    gaps = a.gaps[:SUGGESTED]
-    for skill in gaps:
-        skill.goal_url = links.goal_from_skill(skill)
-    return {"weaknesses": weaknesses, "gaps": gaps, "blank_goal_url": links.blank_goal()}
+    return {
+        "weaknesses": weaknesses,
+        "gaps": a.gaps[:SUGGESTED],
+        "blank_goal_url": links.blank_goal(),
+    }
 
 
 def _interests(a: state.Assessment) -> list[riasec.Area]:

@@ -10,9 +10,16 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.accounts.http import AuthenticatedHttpRequest
-from apps.assessment import catalog, links, services
+from apps.assessment import catalog, services
 from apps.assessment.access import access_skill
-from apps.assessment.forms import LEVELS, ConfirmForm, LevelForm, SkillForm, StarterForm
+from apps.assessment.forms import (
+    LEVELS,
+    ConfirmForm,
+    LevelForm,
+    SkillForm,
+    StarterForm,
+    problems,
+)
 from apps.assessment.models import Skill, SkillKind
 from apps.assessment.state import gaps as widest_first
 from apps.assessment.views.common import guide_context, in_guide, part_url
@@ -89,8 +96,7 @@ def skill_starter(request: AuthenticatedHttpRequest) -> HttpResponse:
         else:
             news = f"“{skill.name}” is added: choose your level now and the one you want."
             return _back(request, news, f"skill-{skill.pid}")
-    problems = [message for errors in form.errors.values() for message in errors]
-    return _page(request, starter_error=" ".join(problems))
+    return _page(request, starter_error=problems(form))
 
 
 def _row(request: AuthenticatedHttpRequest, skill: Skill, form: LevelForm, saved: bool):
@@ -114,8 +120,7 @@ def skill_level(request: AuthenticatedHttpRequest, public_id) -> HttpResponse:
     skill.refresh_from_db()
     if request.htmx:
         return _row(request, skill, form, saved=False)
-    problems = [message for errors in form.errors.values() for message in errors]
-    messages.error(request, f"“{skill.name}”: {' '.join(problems)}")
+    messages.error(request, f"“{skill.name}”: {problems(form)}")
     return _page(request, status=422)
 
 
@@ -162,8 +167,6 @@ def skill_delete(request: AuthenticatedHttpRequest, public_id) -> HttpResponse:
 def skill_gaps(request: AuthenticatedHttpRequest) -> HttpResponse:
     skills = list(Skill.objects.editable_by(request.user))
     gaps = widest_first(skills)
-    for skill in gaps:
-        skill.goal_url = links.goal_from_skill(skill)
     context = {
         "gaps": gaps,
         "count": len(skills),

@@ -10,7 +10,14 @@ from django.views.decorators.http import require_GET, require_POST
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.assessment import catalog, services
 from apps.assessment.access import access_value
-from apps.assessment.forms import ConfirmForm, MoveForm, RankForm, ValueAddForm, ValuePickForm
+from apps.assessment.forms import (
+    ConfirmForm,
+    MoveForm,
+    RankForm,
+    ValueAddForm,
+    ValuePickForm,
+    problems,
+)
 from apps.assessment.models import TOP_VALUES, CareerValue
 from apps.assessment.views.common import guide_context, in_guide, part_url
 from apps.core.htmx import done, render_page
@@ -113,8 +120,7 @@ def values_rank(request: AuthenticatedHttpRequest) -> HttpResponse:
         else:
             order = ", ".join(f"{place}. {value.name}" for place, value in enumerate(ranked, 1))
             return _answer(request, f"Your top {TOP_VALUES}: {order or 'none yet'}.")
-    problems = [message for errors in form.errors.values() for message in errors]
-    return _board(request, error=" ".join(problems))
+    return _board(request, error=problems(form))
 
 
 @login_required
@@ -129,8 +135,7 @@ def value_move(request: AuthenticatedHttpRequest, public_id) -> HttpResponse:
             form.add_service_errors(error)
         else:
             return _answer(request, _rank_words(value))
-    problems = [message for errors in form.errors.values() for message in errors]
-    return _board(request, error=" ".join(problems))
+    return _board(request, error=problems(form))
 
 
 @login_required
