@@ -1,5 +1,7 @@
 """Input for the self-assessment. Forms parse and check what a person typed; services write."""
 
+from uuid import UUID
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -123,11 +125,11 @@ class RankForm(AddErrorsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["ranked"].choices = choices  # type: ignore[attr-defined]
 
-    def clean_ranked(self) -> list[str]:
+    def clean_ranked(self) -> list[UUID]:
         ranked = self.cleaned_data["ranked"]
         if len(ranked) > TOP_VALUES:
             raise ValidationError(f"You can rank {TOP_VALUES} values at most.")
-        return ranked
+        return [UUID(public_id) for public_id in ranked]
 
 
 class MoveForm(AddErrorsMixin, forms.Form):
@@ -217,6 +219,7 @@ class VisionForm(AddErrorsMixin, forms.Form):
 
 
 class SnapshotForm(AddErrorsMixin, forms.Form):
+    taking = _sent("Press “Take a snapshot” to keep your assessment as it is today.")
     note = _text("A note (optional)", 200, required=False)
 
 
