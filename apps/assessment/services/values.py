@@ -89,8 +89,9 @@ def value_add(*, owner: User, name: str) -> CareerValue:
 @transaction.atomic
 def value_remove(*, value: CareerValue) -> None:
     rows = _locked(value.owner)
+    remaining = [row for row in _ranked(rows) if row.pk != value.pk]
     value.delete()
-    _apply(value.owner, [row for row in _ranked(rows) if row.pk != value.pk])
+    _apply(value.owner, remaining)
 
 
 @transaction.atomic
