@@ -62,7 +62,8 @@ def insight_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_service_errors(error)
         else:
-            return _back(request, f"Added to your {insight.get_kind_display().lower()}s.")
+            plural = "strengths" if insight.kind == InsightKind.STRENGTH else "weaknesses"
+            return _back(request, f"Added to your {plural}.")
     return _board(request, failed=form)
 
 
