@@ -89,6 +89,6 @@ def test_the_comparison(alice, alice_client, url, django_assert_num_queries, siz
         response = alice_client.get(url("compare"), {"then": str(oldest.public_id), "now": "now"})
     assert response.status_code == 200
     text = page(response)
-    assert text.count("<option ") == size + 1
+    assert text.count("<option ") == 2 * size + 1  # each snapshot on both sides, and now
     assert "Nothing changed between these two." in text
     assert 'id="skills-radar-data"' in text
