@@ -12,6 +12,9 @@
   function send(top, item) {
     var form = document.getElementById("values-rank");
     if (!form) return;
+    // SortableJS leaves style attributes behind; htmx would copy them onto the redrawn board,
+    // which the Content-Security-Policy (no inline styles) refuses.
+    document.querySelectorAll("#board [style]").forEach(function (node) { node.removeAttribute("style"); });
     form.querySelectorAll("input[name=ranked]").forEach(function (input) { input.remove(); });
     top.querySelectorAll("[data-value]").forEach(function (row) {
       var input = document.createElement("input");
@@ -57,17 +60,21 @@
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:load", function (event) { init(event.target); });
 
+  // Which control to focus after the next redraw. A value's own buttons name themselves; a
+  // drop has named the dropped value already (send); anything else on the board forgets it.
+  // It is kept across redraws, so that a second key press landing while the first answer is
+  // still settling keeps the focus too.
   document.addEventListener("htmx:beforeRequest", function (event) {
-    if (focusAfterSwap || !event.target.closest || !event.target.closest("#board")) return;
+    var form = event.target.closest && event.target.closest("#board form");
+    if (!form || form.id === "values-rank") return;
     var active = document.activeElement;
     var row = active && active.closest && active.closest("[data-value]");
-    if (row) focusAfterSwap = { control: active.id || null, value: row.dataset.value };
+    focusAfterSwap = row ? { control: active.id || null, value: row.dataset.value } : null;
   });
 
-  document.addEventListener("htmx:afterSettle", function () {
+  document.addEventListener("htmx:afterSettle", function (event) {
     var wanted = focusAfterSwap;
-    focusAfterSwap = null;
-    if (!wanted) return;
+    if (!wanted || event.target.id !== "board") return;
     var ids = [wanted.control, "in-" + wanted.value, "out-" + wanted.value, "value-" + wanted.value];
     for (var i = 0; i < ids.length; i++) {
       var target = ids[i] && document.getElementById(ids[i]);
@@ -76,8 +83,7 @@
         return;
       }
     }
-    var board = document.getElementById("board");
-    if (board) board.focus();
+    event.target.focus();
   });
 
   document.addEventListener("htmx:sendError", function () { focusAfterSwap = null; });

@@ -62,7 +62,7 @@ def test_a_complete_assessment(alice, alice_client, url):
     assert 'value="100"' in text
     assert "Start the guided tour" not in text
     assert "I lead a small team that builds things people love." in text
-    assert 'Make this a goal<span class="visually-hidden">: Rushing</span>' in text
+    assert 'Make this a goal<span class="visually-hidden"> — “Rushing”</span>' in text
     assert text.count("Start a development goal") == 3
 
 

@@ -26,6 +26,7 @@ from apps.assessment.views.common import guide_context, in_guide, part_url
 from apps.core.htmx import done, posted, render_page
 
 TEMPLATE = "assessment/skills.html"
+STARTERS_OPEN_BELOW = 5
 
 
 def _page(
@@ -34,6 +35,7 @@ def _page(
     form: SkillForm | None = None,
     starter_error: str = "",
     status: int | None = None,
+    starters_open: bool = False,
 ) -> HttpResponse:
     skills = list(Skill.objects.editable_by(request.user))
     have = {skill.name.casefold() for skill in skills}
@@ -50,6 +52,9 @@ def _page(
             for area, items in catalog.starter_areas()
         ],
         "starter_error": starter_error,
+        # Open while the inventory is small, and after a click on it, so that the next
+        # starter skill is one more click away.
+        "starters_open": starters_open or starter_error or len(skills) < STARTERS_OPEN_BELOW,
         **guide_context(request, "skills"),
     }
     if starter_error:
@@ -57,10 +62,12 @@ def _page(
     return render_page(request, TEMPLATE, context, partial="inventory", form=form, status=status)
 
 
-def _back(request: AuthenticatedHttpRequest, news: str, anchor: str = "") -> HttpResponse:
+def _back(
+    request: AuthenticatedHttpRequest, news: str, anchor: str = "", *, starters: bool = False
+) -> HttpResponse:
     messages.success(request, news)
     if request.htmx:
-        return _page(request)
+        return _page(request, starters_open=starters)
     return done(request, part_url("assessment:skills", guide=in_guide(request), anchor=anchor))
 
 
@@ -95,7 +102,7 @@ def skill_starter(request: AuthenticatedHttpRequest) -> HttpResponse:
             form.add_service_errors(error)
         else:
             news = f"“{skill.name}” is added: choose your level now and the one you want."
-            return _back(request, news, f"skill-{skill.pid}")
+            return _back(request, news, f"skill-{skill.pid}", starters=True)
     return _page(request, starter_error=problems(form))
 
 
