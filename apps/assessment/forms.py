@@ -16,6 +16,8 @@ LEVELS = (
     (4, "4 · Strong — others come to me for it"),
     (5, "5 · Expert — I teach it and set the bar"),
 )
+# The same levels in a word, where space is short (each skill's row on the skills page).
+LEVEL_NAMES = ((1, "1 Aware"), (2, "2 Basic"), (3, "3 Capable"), (4, "4 Strong"), (5, "5 Expert"))
 LEVEL_ERROR = "Choose a level from 1 to 5."
 
 

@@ -80,7 +80,7 @@ def test_the_default_is_the_two_newest_snapshots(alice, alice_client, url):
     SnapshotFactory(owner=alice, taken_at=datetime(2026, 3, 5, 12, tzinfo=UTC), note="Middle")
     SnapshotFactory(owner=alice, taken_at=datetime(2026, 6, 5, 12, tzinfo=UTC), note="Newest")
     text = page(alice_client.get(url("compare")))
-    assert "From <strong>5 Mar 2026, 13:00</strong> to <strong>5 Jun 2026, 14:00</strong>" in text
+    assert "From <strong>5 Mar 2026</strong> to <strong>5 Jun 2026</strong>" in text
     assert "Nothing changed between these two." in text
 
 
@@ -127,3 +127,10 @@ def test_a_bare_post_takes_no_snapshot(alice, alice_client, url):
     assert response.status_code == 422
     assert "to keep your assessment as it is today" in page(response)
     assert not Snapshot.objects.filter(owner=alice).exists()
+
+
+def test_two_snapshots_of_one_day_are_told_apart_by_their_time(alice, alice_client, url):
+    SnapshotFactory(owner=alice, taken_at=datetime(2026, 3, 5, 8, tzinfo=UTC))
+    SnapshotFactory(owner=alice, taken_at=datetime(2026, 3, 5, 16, tzinfo=UTC))
+    text = page(alice_client.get(url("compare")))
+    assert "From <strong>5 Mar 2026, 09:00</strong> to <strong>5 Mar 2026, 17:00</strong>" in text

@@ -13,6 +13,7 @@ from apps.accounts.http import AuthenticatedHttpRequest
 from apps.assessment import catalog, services
 from apps.assessment.access import access_skill
 from apps.assessment.forms import (
+    LEVEL_NAMES,
     LEVELS,
     ConfirmForm,
     LevelForm,
@@ -46,7 +47,8 @@ def _page(
         "gap_count": sum(1 for skill in skills if (skill.gap or 0) > 0),
         "unrated": sum(1 for skill in skills if skill.rating is None),
         "form": form or SkillForm(),
-        "levels": LEVELS,
+        "levels": LEVEL_NAMES,
+        "level_key": LEVELS,
         "starters": [
             (area, [(skill, skill.name.casefold() in have) for skill in items])
             for area, items in catalog.starter_areas()
@@ -107,7 +109,7 @@ def skill_starter(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _row(request: AuthenticatedHttpRequest, skill: Skill, form: LevelForm, saved: bool):
-    context = {"skill": skill, "levels": LEVELS, "level_form": form, "saved": saved}
+    context = {"skill": skill, "levels": LEVEL_NAMES, "level_form": form, "saved": saved}
     status = 422 if form.errors else 200
     return render(request, f"{TEMPLATE}#skill-row", context, status=status)
 

@@ -22,8 +22,9 @@ from apps.core.htmx import done, posted, render_page
 NOW = "now"
 
 
-def _label(snapshot: Snapshot) -> str:
-    return dateformat.format(timezone.localtime(snapshot.taken_at), "j M Y, H:i")
+def _label(snapshot: Snapshot, *, time: bool = True) -> str:
+    moment = timezone.localtime(snapshot.taken_at)
+    return dateformat.format(moment, "j M Y, H:i" if time else "j M Y")
 
 
 @login_required
@@ -104,13 +105,16 @@ def _load(request: AuthenticatedHttpRequest, then: str, now: str, by_id: dict) -
         .filter(public_id__in=wanted)
         .values_list("public_id", "data")
     )
+    # The day names a side; the time too only where both sides fall on the same day.
+    days = {_label(by_id[c], time=False) for c in wanted}
     sides = []
     for choice in (then, now):
         if choice == NOW:
             sides.append(Side(NOW, "Now", state.as_data(state.load(request.user))))
         else:
             snapshot = by_id[choice]
-            sides.append(Side(choice, _label(snapshot), data[snapshot.public_id]))
+            label = _label(snapshot, time=len(days) < len(wanted))
+            sides.append(Side(choice, label, data[snapshot.public_id]))
     return sides
 
 
