@@ -34,6 +34,12 @@ class Assessment:
     vision: VisionVersion | None
 
     @property
+    def is_empty(self) -> bool:
+        """Nothing written yet: nothing worth a snapshot."""
+        parts = (self.values, self.insights, self.skills, self.answered)
+        return not any(parts) and self.interests is None and self.vision is None
+
+    @property
     def ranked(self) -> list[CareerValue]:
         return [value for value in self.values if value.rank is not None]
 
