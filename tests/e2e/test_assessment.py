@@ -304,3 +304,29 @@ def test_axe_finds_nothing_on_any_assessment_page(
             problems[path] = found
     assert problems == {}, "\n".join(f"{path}: {found}" for path, found in problems.items())
     assert browser_errors == []
+
+
+def test_without_javascript_everything_is_a_form_and_charts_are_tables(browser, live_server, sam):
+    _two_snapshots(sam)
+    context = browser.new_context(java_script_enabled=False, locale="en-GB")
+    page = context.new_page()
+    _sign_in(page, live_server.url)
+    page.goto(f"{live_server.url}/assessment/values/")
+    for name in ("Autonomy", "Learning"):
+        page.get_by_role("checkbox", name=name).check()
+    page.get_by_role("button", name="Save my picks").click()
+    expect(page.locator("#messages")).to_contain_text("Saved: 2 values from the list.")
+    expect(page.get_by_text("Drag a value by its handle")).to_be_hidden()
+    page.get_by_role("button", name="Add to top 5 — Learning").click()
+    page.get_by_role("button", name="Add to top 5 — Autonomy").click()
+    page.get_by_role("button", name="Move Autonomy up").click()
+    expect(_top_five(page)).to_have_text(["Autonomy", "Learning"])
+    expect(page.locator("#messages")).to_have_text("“Autonomy” is now number 1 of your top 5.")
+
+    page.goto(f"{live_server.url}/assessment/snapshots/compare/")
+    figure = page.locator("#skills-radar")
+    expect(figure.locator("canvas")).to_have_count(0)
+    expect(figure.locator("table")).to_be_visible()
+    cells = figure.locator("tbody tr").nth(1).locator("th, td")
+    expect(cells).to_have_text(["Public speaking", "1", "3", "up 2"])
+    context.close()
