@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from apps.assessment import catalog
 from apps.core.models import OwnedQuerySet, PublicIdModel, TimeStampedModel
 
 RATING_MIN, RATING_MAX = 1, 5
@@ -96,6 +97,12 @@ class CareerValue(Owned):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def meaning(self) -> str:
+        """What a value from the list stands for; a planner's own value has none."""
+        listed = catalog.value_by_key().get(self.key)
+        return listed.meaning if listed else ""
 
 
 class SkillKind(models.TextChoices):

@@ -6,9 +6,7 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
 from apps.accounts.http import AuthenticatedHttpRequest
-from apps.assessment import links, progress, riasec, state
-from apps.assessment.compare import compare
-from apps.assessment.models import Snapshot
+from apps.assessment import links, progress, riasec, selectors, state
 from apps.assessment.views.common import guide_context, part_url
 from apps.core.htmx import render_page
 
@@ -34,7 +32,7 @@ def _interests(a: state.Assessment) -> list[riasec.Area]:
 @require_GET
 def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     a = state.load(request.user)
-    latest = Snapshot.objects.editable_by(request.user).first()
+    since = selectors.since_last_snapshot(request.user, a)
     completeness = progress.completeness(a)
     context = {
         "a": a,
@@ -42,8 +40,8 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
         "next_url": part_url(completeness.next_part.url_name, guide=True)
         if completeness.next_part
         else "",
-        "latest": latest,
-        "changes": compare(latest.data, state.as_data(a)).summary() if latest else [],
+        "latest": since.latest,
+        "changes": since.changes,
         "interest_areas": _interests(a),
         **_suggestions(a),
     }

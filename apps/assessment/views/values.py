@@ -35,9 +35,6 @@ def _board(
 ) -> HttpResponse:
     values = list(CareerValue.objects.editable_by(request.user))
     ranked = [value for value in values if value.rank is not None]
-    meanings = {value.key: value.meaning for value in catalog.VALUES}
-    for value in values:
-        value.meaning = meanings.get(value.key, "")
     picked = [value.key for value in values if value.key]
     context = {
         "ranked": ranked,
