@@ -15,6 +15,17 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 
 from apps.accounts.models import User
+from apps.assessment import catalog, riasec
+from apps.assessment import state as assessment_state
+from apps.assessment.models import (
+    CareerValue,
+    Insight,
+    InterestResult,
+    Reflection,
+    Skill,
+    Snapshot,
+    VisionVersion,
+)
 from apps.goals.models import (
     Goal,
     GoalRevision,
@@ -159,6 +170,73 @@ def _extras(owner: User, goals: list[Goal], milestones: list[Milestone]) -> None
     Milestone.objects.bulk_update(reached, ["win"])
 
 
+# The benchmark planner's self-assessment: a year of monthly snapshots over a lived-in inventory.
+SKILLS = 30
+SNAPSHOTS = 12
+
+
+def _assessment_rows(owner: User) -> None:
+    CareerValue.objects.bulk_create(
+        CareerValue(owner=owner, key=value.key, name=value.name, rank=i + 1 if i < 5 else None)
+        for i, value in enumerate(catalog.VALUES[:9])
+    )
+    Insight.objects.bulk_create(
+        Insight(
+            owner=owner,
+            kind="weakness" if i % 3 == 0 else "strength",
+            text=f"Insight {i + 1} of the benchmark planner",
+            source="feedback",
+            improvement="Practise it every week" if i % 3 == 0 else "",
+        )
+        for i in range(12)
+    )
+    Reflection.objects.bulk_create(
+        Reflection(owner=owner, key=prompt.key, answer="An answer of a few sentences. " * 4)
+        for prompt in catalog.PROMPTS
+    )
+    Skill.objects.bulk_create(
+        Skill(
+            owner=owner,
+            name=f"Skill {i + 1}",
+            kind="soft" if i % 2 else "hard",
+            area=f"Area {i % 5 + 1}",
+            rating=i % 4 + 1,
+            target=min(5, i % 4 + 2 + i % 2),
+            evidence="A project that shows it." if i % 3 else "",
+        )
+        for i in range(SKILLS)
+    )
+    answers = {key: 2 + (index % 4) for index, (key, _) in enumerate(riasec.ITEMS)}
+    scores = riasec.scores(answers)
+    InterestResult.objects.create(
+        owner=owner, answers=answers, scores=scores, code=riasec.code(scores)
+    )
+    VisionVersion.objects.bulk_create(
+        VisionVersion(owner=owner, text=f"Version {i + 1}: I lead a team I am proud of.")
+        for i in range(5)
+    )
+
+
+def _create_assessment(owner: User) -> None:
+    """The assessment, and a snapshot a month for a year, each a little behind the next."""
+    _assessment_rows(owner)
+    now = assessment_state.as_data(assessment_state.load(owner))
+    months = []
+    for age in range(SNAPSHOTS, 0, -1):
+        data = {
+            **now,
+            "skills": [
+                {**skill, "rating": max(1, (skill["rating"] or 1) - age // 2)}
+                for skill in now["skills"]
+            ],
+        }
+        data["insights"] = now["insights"][: max(0, len(now["insights"]) - age)]
+        months.append(
+            Snapshot(owner=owner, data=data, taken_at=timezone.now() - timedelta(days=30 * age))
+        )
+    Snapshot.objects.bulk_create(months)
+
+
 @transaction.atomic
 def create_planner(shape: Shape, *, email: str = EMAIL) -> tuple[User, list[Goal]]:
     """A verified planner with `shape` goals, milestones and steps (replacing an earlier one)."""
@@ -174,6 +252,7 @@ def create_planner(shape: Shape, *, email: str = EMAIL) -> tuple[User, list[Goal
     milestones = _milestones(goals, shape.milestones, today)
     _steps(milestones, shape.steps, today)
     _extras(user, goals, milestones)
+    _create_assessment(user)
     return user, goals
 
 

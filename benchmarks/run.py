@@ -1,7 +1,8 @@
-"""`make bench`: page throughput of the dashboard, goal list and goal detail, against a baseline.
+"""`make bench`: page throughput of the main pages, against a baseline.
 
 The app runs as in production (gunicorn, sync workers, DEBUG off, manifest static files) on
-127.0.0.1, with a database of its own holding a planner with 40 goals × 8 milestones × 3 steps.
+127.0.0.1, with a database of its own holding a planner with 40 goals × 8 milestones × 3 steps
+and a filled self-assessment with a year of monthly snapshots (benchmarks/data.py).
 locust drives one page at a time with the same number of concurrent visitors, after a warm-up.
 The baseline is a signed-in request to a view that answers two bytes without a template: what
 the session, the user and the middleware cost every page. For each page the script prints
@@ -42,6 +43,9 @@ PAGES = (
     ("dashboard", "dashboard:index", False),
     ("goal_list", "goals:list", False),
     ("goal_detail", "plan:goal", True),
+    # The self-assessment's overview, and the comparison of its two newest snapshots.
+    ("assessment_overview", "assessment:overview", False),
+    ("snapshot_compare", "assessment:compare", False),
 )
 
 

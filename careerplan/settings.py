@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "apps.core",
     "apps.accounts",
+    "apps.assessment",
     "apps.goals",
     "apps.milestones",
     "apps.plan",

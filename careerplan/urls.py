@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("apps.core.urls")),
     path("", include("apps.dashboard.urls")),
     path("", include("apps.plan.urls")),
+    path("assessment/", include("apps.assessment.urls")),
     path("goals/", include("apps.goals.urls")),
     path("", include("apps.milestones.urls")),
     path("wins/", include("apps.plan.urls_wins")),

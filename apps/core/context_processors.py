@@ -7,7 +7,7 @@ from django.urls import NoReverseMatch, reverse
 # are shown as "coming soon" rather than as links that lead nowhere.
 NAVIGATION = (
     ("Dashboard", "dashboard:index"),
-    ("Self-assessment", None),
+    ("Self-assessment", "assessment:overview"),
     ("Goals", "goals:list"),
     ("Check-ins", "checkins:history"),
     ("Mentorship", None),

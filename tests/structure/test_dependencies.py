@@ -12,6 +12,8 @@ BELOW_PLAN = {"core", "accounts", "goals", "milestones"}
 LAYERS: dict[str, set[str]] = {
     "core": set(),
     "accounts": {"core"},
+    # The self-assessment sits just above accounts: goals will read it, never the reverse.
+    "assessment": {"core", "accounts"},
     "goals": {"core", "accounts"},
     "milestones": {"core", "accounts", "goals"},
     # The goal page, roadmap, calendar feed, goal templates and wins: goals with milestones.

@@ -1,0 +1,46 @@
+"""What the rest of careerplan reads from the self-assessment: the dashboard (the vision, how
+complete the assessment is), check-ins (whether it changed since the last snapshot) and goals
+(the values a goal can serve). Each reads only what the signed-in planner may see."""
+
+from dataclasses import dataclass
+
+from apps.accounts.models import User
+from apps.assessment import progress, state
+from apps.assessment.compare import compare
+from apps.assessment.models import CareerValue, Snapshot, VisionVersion
+
+
+def vision_of(user: User) -> VisionVersion | None:
+    return VisionVersion.objects.visible_to(user).filter(owner=user).first()
+
+
+def completeness_of(user: User) -> progress.Completeness:
+    return progress.completeness(state.load(user))
+
+
+def values_of(user: User) -> list[CareerValue]:
+    """The planner's values, the top five first in their order."""
+    return list(CareerValue.objects.visible_to(user).filter(owner=user))
+
+
+@dataclass(frozen=True)
+class SinceSnapshot:
+    latest: Snapshot | None
+    changes: list[str]
+    empty: bool
+
+    @property
+    def worth_a_snapshot(self) -> bool:
+        """Something is written and it moved since the last snapshot (or there is none)."""
+        return not self.empty and (self.latest is None or bool(self.changes))
+
+
+def since_last_snapshot(user: User, assessment: state.Assessment | None = None) -> SinceSnapshot:
+    """What changed since the newest snapshot, in short lines; `assessment` when already
+    loaded saves the six queries."""
+    current = assessment or state.load(user)
+    latest = Snapshot.objects.editable_by(user).first()
+    if latest is None:
+        return SinceSnapshot(None, [], current.is_empty)
+    changes = compare(latest.data, state.as_data(current)).summary()
+    return SinceSnapshot(latest, changes, current.is_empty)
