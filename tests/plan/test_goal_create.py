@@ -145,3 +145,13 @@ def test_a_foreign_or_malformed_parent_in_the_link_is_ignored(alice_client, char
         page = alice_client.get(URL, {"parent": parent}).content.decode()
         assert "Charlie's big plan" not in page
         assert 'smart-item smart-missing" data-criterion="relevant"' in page
+
+
+def test_a_skill_gap_opens_the_form_with_its_goal_title(alice_client):
+    page = alice_client.get(
+        URL, {"title": "Grow my public speaking from level 2 to 4", "from_skill": "x"}
+    ).content.decode()
+    assert 'value="Grow my public speaking from level 2 to 4"' in page
+    assert '<option value="professional_development" selected>' in page
+    long = alice_client.get(URL, {"title": "x" * 500}).content.decode()
+    assert f'value="{"x" * 200}"' in long

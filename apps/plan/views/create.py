@@ -36,6 +36,10 @@ def _initial(request: AuthenticatedHttpRequest, today: date) -> dict[str, Any]:
             )
     if request.GET.get("horizon") in Horizon.values:
         initial["horizon"] = request.GET["horizon"]
+    # "Make this a goal" from a weakness or a skill gap of the self-assessment; a new goal is a
+    # professional-development one by default, which is what those are.
+    if request.GET.get("title"):
+        initial["title"] = request.GET["title"][:200]
     return initial
 
 
