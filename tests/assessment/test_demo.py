@@ -1,7 +1,12 @@
 """The demo planner's assessment: complete, with two snapshots months apart that differ."""
 
-from apps.assessment.demo import seed_demo_assessment
+import io
+
+from django.core.management import call_command
+
+from apps.accounts.models import User
 from apps.assessment.models import InterestResult, Snapshot
+from apps.demo.assessment import seed_demo_assessment
 from tests.assessment.conftest import page
 
 
@@ -21,3 +26,11 @@ def test_the_demo_assessment_is_complete_with_two_snapshots_that_differ(alice, a
     assert "1 strength and 1 weakness added" in text
     assert "Your interests code moved from ISA to SIA" in text
     assert "You wrote a vision" in text
+
+
+def test_seeding_the_demo_fills_the_planners_assessment(db):
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    planner = User.objects.get(email="planner@example.com")
+    assert Snapshot.objects.filter(owner=planner).count() == 2
+    assert "self-assessment" in out.getvalue()

@@ -21,7 +21,7 @@ LAYERS: dict[str, set[str]] = {
     "checkins": BELOW_PLAN,
     "dashboard": BELOW_PLAN | {"plan", "checkins"},
     # Demo seeding composes every app; nothing imports it.
-    "demo": BELOW_PLAN | {"plan", "checkins"},
+    "demo": BELOW_PLAN | {"plan", "checkins", "assessment"},
 }
 
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.demo.assessment import seed_demo_assessment
 from apps.demo.checkins import build_demo_checkins
 from apps.demo.plan import build_demo_plan, has_plan
 
@@ -57,3 +58,5 @@ class Command(BaseCommand):
             f"Added two past check-ins and a weekly check-in reminder; the first reminder is due"
             f" at {due:%H:%M} ({schedule.timezone})."
         )
+        seed_demo_assessment(owner=planner)
+        self.stdout.write("Filled in the planner's self-assessment, with two snapshots.")
