@@ -131,10 +131,13 @@ def detail(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
         .filter(checkin=checkin)
         .select_related("goal", "obstacle")
     )
+    is_owner = checkin.owner_id == request.user.pk
     context = {
         "checkin": checkin,
         "entries": entries,
-        "streak": streak(user=request.user, today=timezone.localdate()),
+        "is_owner": is_owner,
+        # A reader (a mentor the planner shares check-ins with) sees the summary, not the streak.
+        "streak": streak(user=request.user, today=timezone.localdate()) if is_owner else 0,
     }
     return render(request, "checkins/detail.html", context)
 
