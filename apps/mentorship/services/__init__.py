@@ -13,6 +13,7 @@ from apps.mentorship.services.relationship import (
     access_record,
     mentorship_end,
     mentorship_set_sharing,
+    mentorship_start,
     mentorship_update_agreement,
     mentorships_end_due,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "invitation_withdraw",
     "mentorship_end",
     "mentorship_set_sharing",
+    "mentorship_start",
     "mentorship_update_agreement",
     "mentorships_end_due",
 ]

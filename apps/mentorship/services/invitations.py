@@ -25,6 +25,7 @@ from apps.mentorship.models import (
     Mentorship,
     token_hash,
 )
+from apps.mentorship.services.relationship import mentorship_start
 
 OPEN_PER_DAY = 20
 SENDS_PER_HOUR = 10
@@ -152,18 +153,13 @@ def invitation_accept(*, raw_token: str, user: User) -> Mentorship:
         planner = invitation.planner
         if Mentorship.objects.active().filter(planner=planner, mentor=user).exists():
             raise InvitationUnusable(f"You already mentor {planner.get_full_name()}.")
-        # One that passed its end date but was not yet marked ended makes way.
-        Mentorship.objects.filter(planner=planner, mentor=user, ended_at=None).update(
-            ended_at=timezone.now()
-        )
-        mentorship = Mentorship.objects.create(
+        return mentorship_start(
             planner=planner,
             mentor=user,
             invitation=invitation,
             share_vision=invitation.share_vision,
+            goals=invitation.goals.all(),
         )
-        mentorship.goals.set(invitation.goals.filter(owner=planner))
-    return mentorship
 
 
 def invitation_decline(*, raw_token: str, user: User) -> Invitation:

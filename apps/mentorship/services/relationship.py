@@ -12,9 +12,40 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.goals.models import Goal
 from apps.mentorship import emails
-from apps.mentorship.models import ASSESSMENT_PARTS, AccessLog, Mentorship
+from apps.mentorship.models import ASSESSMENT_PARTS, AccessLog, Invitation, Mentorship
 
 PART_NAMES = {name for name, _ in ASSESSMENT_PARTS}
+
+
+def mentorship_start(
+    *,
+    planner: User,
+    mentor: User,
+    share_vision: bool,
+    goals: Iterable[Goal],
+    invitation: Invitation | None = None,
+    purpose: str = "",
+    rhythm: str = "",
+) -> Mentorship:
+    """A new mentorship sharing the vision (if chosen) and the planner's goals in `goals`,
+    nothing more: the default scope of every new mentorship."""
+    if planner.pk == mentor.pk:
+        raise ValidationError("Nobody can mentor themselves.")
+    with transaction.atomic():
+        # One that passed its end date but was not yet marked ended makes way.
+        Mentorship.objects.past().filter(planner=planner, mentor=mentor, ended_at=None).update(
+            ended_at=timezone.now()
+        )
+        mentorship = Mentorship.objects.create(
+            planner=planner,
+            mentor=mentor,
+            invitation=invitation,
+            share_vision=share_vision,
+            purpose=purpose,
+            rhythm=rhythm,
+        )
+        mentorship.goals.set([g for g in goals if g.owner_id == planner.pk])
+    return mentorship
 
 
 def _party(mentorship: Mentorship, user: User) -> None:
