@@ -24,6 +24,7 @@ from apps.checkins.services.checkins import (
     streak,
 )
 from apps.core.htmx import posted, render_page, wants_partial
+from apps.core.sharing import viewed
 from apps.goals.models import Goal, Obstacle, Status
 from apps.milestones.models import Milestone
 
@@ -132,6 +133,8 @@ def detail(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
         .select_related("goal", "obstacle")
     )
     is_owner = checkin.owner_id == request.user.pk
+    # A reader's visit is recorded by the app that shares it (the mentor's access log).
+    viewed("checkin", viewer=request.user, obj=checkin)
     context = {
         "checkin": checkin,
         "entries": entries,

@@ -16,3 +16,4 @@ class MentorshipConfig(AppConfig):
         register_reader(GoalQuerySet, readers.goals_shared_with)
         register_reader(CheckInQuerySet, readers.checkins_shared_with)
         register_observer("goal", viewing.goal_viewed)
+        register_observer("checkin", viewing.checkin_viewed)

@@ -4,6 +4,7 @@ it. Registered with `apps.core.sharing` so the goal page needs no import of this
 from django.db.models import Q
 
 from apps.accounts.models import User
+from apps.checkins.models import CheckIn
 from apps.goals.models import Goal
 from apps.mentorship.access import active_mentorship
 from apps.mentorship.models import AccessKind, Mentorship
@@ -27,3 +28,19 @@ def goal_viewed(viewer: User, goal: Goal) -> list[str]:
         mentorship=mentorship, kind=AccessKind.GOAL, public_id=goal.public_id, label=goal.title
     )
     return [f"Shared with you by {mentorship.planner.get_full_name()} · read-only"]
+
+
+def checkin_viewed(viewer: User, checkin: CheckIn) -> list[str]:
+    """The check-in page labels itself for a reader; this only records the visit."""
+    if viewer.pk == checkin.owner_id:
+        return []
+    mentorship = active_mentorship(checkin.owner_id, viewer)
+    if mentorship is not None:
+        when = checkin.completed_at or checkin.created_at
+        access_record(
+            mentorship=mentorship,
+            kind=AccessKind.CHECKIN,
+            public_id=checkin.public_id,
+            label=f"check-in of {when:%d %b %Y}",
+        )
+    return []

@@ -153,6 +153,8 @@ def test_shared_checkins_are_readable_only_their_summary(bob_client, alice, ment
     page = response.content.decode()
     assert "Check-in of Alice" in page
     assert "in a row" not in page
+    [entry] = AccessLog.objects.owned_by(alice)
+    assert entry.kind == "checkin"
     mentorship.share_checkins = False
     mentorship.save()
     assert bob_client.get(reverse("checkins:detail", args=[checkin.public_id])).status_code == 404

@@ -127,3 +127,9 @@ def test_ending_asks_first_then_ends(bob_client, mentorship):
     assert bob_client.post(url, {}).status_code == 422
     assert bob_client.post(url, {"confirm": "on"}).status_code == 302
     assert Mentorship.objects.get(pk=mentorship.pk).ended_by == mentorship.mentor
+
+
+def test_a_mentors_dashboard_leads_to_the_mentees(bob_client, mentorship):
+    page = bob_client.get(reverse("dashboard:index")).content.decode()
+    assert "You mentor 1 person" in page
+    assert reverse("mentorship:mentees") in page
