@@ -42,6 +42,7 @@ def test_a_mentor_reads_a_shared_goal_without_any_control_of_the_owner(
         "/edit/",
         "Your goals</a>",
         "Add a stepping stone",
+        "History of changes",
     ):
         assert control not in page, control
 

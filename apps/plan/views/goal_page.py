@@ -68,7 +68,10 @@ def goal_page_context(
     today = timezone.localdate()
     milestones = milestones_with_steps(goal)
     children = Goal.objects.visible_to(viewer).filter(parent=goal).with_progress()
-    revisions = list(goal.revisions.select_related("author"))
+    can_edit = goal.owner_id == viewer.pk
+    # The history of adjustments (with their reasons) is the planner's own working record; a
+    # reader sees the goal as it stands.
+    revisions = list(goal.revisions.select_related("author")) if can_edit else []
     draft = smart.draft_for_goal(goal, milestone_count=len(milestones))
     return {
         "goal": goal,
@@ -78,7 +81,7 @@ def goal_page_context(
         "milestones": milestones,
         "children": list(children.in_order()),
         "history": history(viewer, revisions),
-        "can_edit": goal.owner_id == viewer.pk,
+        "can_edit": can_edit,
         "status_form": status_form or StatusForm(),
         "follow_up": _follow_up(goal),
         **smart_context(draft, today),
