@@ -159,3 +159,12 @@ def test_shared_checkins_are_readable_only_their_summary(bob_client, alice, ment
     mentorship.share_checkins = False
     mentorship.save()
     assert bob_client.get(reverse("checkins:detail", args=[checkin.public_id])).status_code == 404
+
+
+def test_wins_stay_the_planners_own_also_for_a_shared_goal(bob, alice, mentorship, shared_goal):
+    from apps.goals.models import Win
+    from tests.factories import WinFactory
+
+    WinFactory(owner=alice, goal=shared_goal)
+    assert not Win.objects.visible_to(bob).exists()
+    assert Win.objects.visible_to(alice).count() == 1
