@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "apps.milestones",
     "apps.plan",
     "apps.checkins",
+    "apps.mentorship",
     "apps.dashboard",
     "apps.demo",
 ]
@@ -246,6 +247,13 @@ CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {
         "task": "apps.accounts.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=17),
+    },
+    # Mentorships past their agreed end date: access stopped at the date already (the access
+    # condition checks it); this marks them ended and tells both sides, once, just after
+    # midnight UTC.
+    "end-due-mentorships": {
+        "task": "apps.mentorship.tasks.end_due_mentorships",
+        "schedule": crontab(hour=0, minute=7),
     },
 }
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("apps.milestones.urls")),
     path("wins/", include("apps.plan.urls_wins")),
     path("checkins/", include("apps.checkins.urls")),
+    path("mentorship/", include("apps.mentorship.urls")),
     path("account/", include("apps.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

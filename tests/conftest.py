@@ -1,7 +1,5 @@
-"""The fixed cast of the test suite (STYLE.md): alice plans, charlie is a stranger, an admin.
-
-Mentors (bob, and dora whose mentorship ended) join when mentorship lands.
-"""
+"""The fixed cast of the test suite (STYLE.md): alice plans, bob mentors her, charlie is a
+stranger, dora's mentorship of alice has ended, an admin."""
 
 import pytest
 
@@ -16,6 +14,16 @@ def alice(db):
 @pytest.fixture
 def charlie(db):
     return UserFactory(email="charlie@example.com", display_name="Charlie", timezone="UTC")
+
+
+@pytest.fixture
+def bob(db):
+    return UserFactory(email="bob@example.com", display_name="Bob", timezone="Europe/Berlin")
+
+
+@pytest.fixture
+def dora(db):
+    return UserFactory(email="dora@example.com", display_name="Dora", timezone="UTC")
 
 
 @pytest.fixture

@@ -95,3 +95,52 @@ class WinFactory(factory.django.DjangoModelFactory):
     owner = factory.SubFactory(UserFactory)
     title = factory.Sequence(lambda n: f"Win {n}")
     happened_on = factory.LazyFunction(date.today)
+
+
+class MentorshipFactory(factory.django.DjangoModelFactory):
+    """A running mentorship; pass `all_goals=True`, `goals=[…]`, `ended_at=…` as needed."""
+
+    class Meta:
+        model = "mentorship.Mentorship"
+        skip_postgeneration_save = True
+
+    planner = factory.SubFactory(UserFactory)
+    mentor = factory.SubFactory(UserFactory)
+    purpose = "Get ready for a team lead role."
+    rhythm = "every two weeks"
+
+    @factory.post_generation
+    def goals(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.goals.set(extracted)
+
+
+INVITATION_TOKEN = "a-known-test-token-" + "x" * 24
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """An open invitation whose raw token is `raw_token` (the email's link in real use)."""
+
+    class Meta:
+        model = "mentorship.Invitation"
+        exclude = ["raw_token"]
+
+    raw_token = factory.Sequence(lambda n: f"{INVITATION_TOKEN}-{n}")
+    planner = factory.SubFactory(UserFactory)
+    email = factory.Sequence(lambda n: f"invitee{n}@example.com")
+    message = "Would you mentor me?"
+    token_hash = factory.LazyAttribute(lambda o: _hash(o.raw_token))
+    expires_at = factory.LazyFunction(lambda: _in_days(14))
+    share_vision = True
+
+
+def _hash(raw: str) -> str:
+    from apps.mentorship.models import token_hash
+
+    return token_hash(raw)
+
+
+def _in_days(days: int):
+    from django.utils import timezone
+
+    return timezone.now() + timedelta(days=days)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from apps.accounts.timezones import validate_timezone
 from apps.checkins import occurrences
 from apps.core.models import OwnedQuerySet, PublicIdModel, TimeStampedModel
+from apps.goals.models import Goal
 
 
 class Frequency(models.TextChoices):
@@ -210,13 +211,16 @@ class CheckIn(PublicIdModel, TimeStampedModel):
 
 
 class CheckInGoalQuerySet(OwnedQuerySet):
-    """An entry is exactly as visible as its check-in: whoever may read the check-in (its
-    `readers()`) reads its entries, so a new audience for check-ins needs nothing here."""
+    """An entry is visible to whoever may read both its check-in and its goal: a reader of the
+    check-in (a mentor) sees only the lines of goals shared with them. The owner reads all."""
 
     owner_path = "checkin__owner"
 
     def readers(self, user) -> Q:
-        return Q(checkin__in=CheckIn.objects.visible_to(user))
+        return Q(
+            checkin__in=CheckIn.objects.visible_to(user),
+            goal__in=Goal.objects.visible_to(user),
+        )
 
 
 class CheckInGoal(models.Model):

@@ -24,6 +24,7 @@ from apps.checkins.services.checkins import (
     streak,
 )
 from apps.core.htmx import posted, render_page, wants_partial
+from apps.core.sharing import viewed
 from apps.goals.models import Goal, Obstacle, Status
 from apps.milestones.models import Milestone
 
@@ -131,10 +132,15 @@ def detail(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
         .filter(checkin=checkin)
         .select_related("goal", "obstacle")
     )
+    is_owner = checkin.owner_id == request.user.pk
+    # A reader's visit is recorded by the app that shares it (the mentor's access log).
+    viewed("checkin", viewer=request.user, obj=checkin)
     context = {
         "checkin": checkin,
         "entries": entries,
-        "streak": streak(user=request.user, today=timezone.localdate()),
+        "is_owner": is_owner,
+        # A reader (a mentor the planner shares check-ins with) sees the summary, not the streak.
+        "streak": streak(user=request.user, today=timezone.localdate()) if is_owner else 0,
     }
     return render(request, "checkins/detail.html", context)
 

@@ -10,7 +10,7 @@ NAVIGATION = (
     ("Self-assessment", "assessment:overview"),
     ("Goals", "goals:list"),
     ("Check-ins", "checkins:history"),
-    ("Mentorship", None),
+    ("Mentorship", "mentorship:home"),
     ("Account", "accounts:settings"),
 )
 

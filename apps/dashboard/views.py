@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.checkins.access import schedule_of
 from apps.goals.models import Goal, Status, Win
+from apps.mentorship.models import Mentorship
 from apps.milestones.selectors import upcoming_and_overdue
 
 # "This week" looks two weeks ahead, so that next week's deadlines are not a surprise.
@@ -42,5 +43,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         "wins": list(Win.objects.owned_by(user).select_related("goal")[:RECENT_WINS]),
         "ahead_days": AHEAD_DAYS,
         "schedule": schedule_of(user),
+        # A mentor's way to the people they mentor; their own plan stays what the page shows.
+        "mentee_count": Mentorship.objects.mentoring(user).count(),
     }
     return render(request, "dashboard/index.html", context)

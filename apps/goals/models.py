@@ -49,10 +49,8 @@ OPEN_STATUSES = (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD)
 
 
 class GoalQuerySet(OwnedQuerySet):
-    def readers(self, user) -> Q:
-        """Who may read a goal, and so everything that hangs off it (`GoalChildQuerySet`): the
-        owner. A mentor with an active share is the one condition to add here."""
-        return Q(owner=user)
+    """Who may read a goal, and so everything that hangs off it (`GoalChildQuerySet`): the
+    owner, and whoever an app above registered with `register_reader` (mentors)."""
 
     def open(self) -> "GoalQuerySet":
         return self.filter(status__in=OPEN_STATUSES)
@@ -257,9 +255,7 @@ class GoalRevision(PublicIdModel):
 
 
 class WinQuerySet(OwnedQuerySet):
-    def readers(self, user) -> Q:
-        """Who may read a win: the planner who won it. A mentor's condition joins here."""
-        return Q(owner=user)
+    """Who may read a win: the planner who won it, and any reader registered for wins."""
 
 
 class Win(PublicIdModel, TimeStampedModel):

@@ -145,3 +145,39 @@ def test_planner_has_past_check_ins_a_streak_and_charts(planner, client):
     assert "2 check-ins in a row" in page
     assert "Your confidence over time" in page
     assert "<polyline" in page
+
+
+def test_the_demo_mentor_mentors_the_planner_with_two_goals_and_the_vision(planner, client):
+    from apps.mentorship.models import Mentorship
+
+    mentorship = Mentorship.objects.active().get(planner=planner)
+    assert mentorship.mentor.email == "mentor@example.com"
+    assert mentorship.share_vision
+    assert mentorship.goals.count() == 2
+    client.force_login(mentorship.mentor)
+    page = client.get(reverse("mentorship:mentees")).content.decode()
+    assert "Pat Planner" in page
+    goal = mentorship.goals.first()
+    response = client.get(reverse("plan:goal", args=[goal.public_id]))
+    assert response.status_code == 200
+    assert "Shared with you by Pat Planner" in response.content.decode()
+
+
+def test_other_has_a_plan_of_their_own_and_no_relationship(planner, client):
+    from apps.mentorship.models import Mentorship
+
+    other = User.objects.get(email="other@example.com")
+    assert Goal.objects.owned_by(other).exists()
+    assert not Mentorship.objects.filter(planner=other).exists()
+    assert not Mentorship.objects.filter(mentor=other).exists()
+    client.force_login(other)
+    goal = Goal.objects.owned_by(planner).first()
+    assert client.get(reverse("plan:goal", args=[goal.public_id])).status_code == 404
+
+
+def test_the_output_lists_every_account_and_its_role(db):
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    for email in ("planner@", "mentor@", "other@", "admin@"):
+        assert email in out.getvalue()
+    assert "mentor of Pat" in out.getvalue()

@@ -119,8 +119,8 @@ def test_wrong_method(alice_client, alice):
 
 
 # session, user, goal (with progress and parent), milestones, their steps, stepping stones,
-# obstacles, resources, revisions with authors
-DETAIL_QUERIES = 9
+# obstacles, resources, revisions with authors, the mentors it is shared with
+DETAIL_QUERIES = 10
 
 
 def test_detail_query_count_small(alice_client, alice, django_assert_num_queries):

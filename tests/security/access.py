@@ -12,7 +12,21 @@ from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-ROLES = ("anonymous", "owner", "other", "staff")
+ROLES = (
+    "anonymous",
+    "owner",
+    "other",
+    "staff",
+    # bob: a running mentorship with alice (the owner) sharing everything, so it covers the
+    # object under test; erin: running, but sharing only a goal that is not under test;
+    # dora: a mentorship with alice that has ended; frank: invited by alice, not yet answered.
+    "mentor",
+    "mentor_uncovered",
+    "ended_mentor",
+    "invitee",
+)
+# Unless an expectation says otherwise, the mentor roles get what another user gets.
+MENTOR_ROLES = ("mentor", "mentor_uncovered", "ended_mentor", "invitee")
 
 # URL names left to their libraries, with the reason.
 ALLOWED_PREFIXES = {
@@ -37,6 +51,11 @@ class Expect:
     # What a correct form from the owner sends, and how to see that it did its job.
     valid: "Valid | None" = field(default=None)
 
+    def __post_init__(self) -> None:
+        for statuses in (self.get, self.post, self.htmx_post):
+            for role in MENTOR_ROLES if statuses is not None else ():
+                statuses.setdefault(role, statuses["other"])
+
 
 @dataclass(frozen=True)
 class Valid:
@@ -57,6 +76,35 @@ def _confirm_password(client) -> None:
     from tests.factories import PASSWORD
 
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+
+
+def mentor_cast(owner, bob, dora) -> dict:
+    """bob mentors the owner with everything shared, so whatever object an expectation
+    creates later is covered; erin's running mentorship shares one goal made here, never the
+    object under test; dora's has ended; frank holds an open invitation."""
+    from django.utils import timezone
+
+    from tests.factories import GoalFactory, InvitationFactory, MentorshipFactory, UserFactory
+
+    share_all = {"all_goals": True, "share_checkins": True, "share_vision": True}
+    mentorship = MentorshipFactory(planner=owner, mentor=bob, **share_all)
+    erin = UserFactory(email="erin@example.com", display_name="Erin")
+    other_goal = GoalFactory(owner=owner, title="Only this goal is shared with Erin")
+    MentorshipFactory(planner=owner, mentor=erin, goals=[other_goal])
+    MentorshipFactory(planner=owner, mentor=dora, ended_at=timezone.now(), **share_all)
+    frank = UserFactory(email="frank@example.com", display_name="Frank")
+    invitation = InvitationFactory(
+        planner=owner, email=frank.email, raw_token="frank-token-" + "f" * 30
+    )
+    return {
+        "mentor": bob,
+        "mentor_uncovered": erin,
+        "ended_mentor": dora,
+        "invitee": frank,
+        "mentorship": mentorship,
+        "invitation": invitation,
+        "invitation_token": "frank-token-" + "f" * 30,
+    }
 
 
 def _reloaded(user):
@@ -103,6 +151,11 @@ EXPECTATIONS: dict[str, Expect] = {
 def owned(status: int, *, anonymous: int = 302, stranger: int = 404) -> dict[str, int]:
     """For a URL of the owner's object: another user, staff included, gets a 404."""
     return {"anonymous": anonymous, "owner": status, "other": stranger, "staff": stranger}
+
+
+def shared(status: int, *, mentor: int | None = None) -> dict[str, int]:
+    """For an object of the owner's that a mentor whose share covers it may read too."""
+    return {**owned(status), "mentor": status if mentor is None else mentor}
 
 
 def _load_app_expectations() -> None:

@@ -5,6 +5,7 @@ from tests.security.access import (
     EXPECTATIONS,
     ROLES,
     declared_but_gone,
+    mentor_cast,
     undeclared_patterns,
 )
 
@@ -23,8 +24,8 @@ def test_a_new_url_without_expectations_fails_the_harness():
 
 
 @pytest.fixture
-def as_role(client, alice, charlie, admin_user):
-    cast = {"owner": alice, "other": charlie, "staff": admin_user}
+def as_role(client, alice, bob, charlie, dora, admin_user):
+    cast = {"owner": alice, "other": charlie, "staff": admin_user, **mentor_cast(alice, bob, dora)}
 
     def login(role):
         client.logout()
@@ -70,3 +71,35 @@ def test_a_valid_post_by_the_owner_does_its_job(as_role, name):
     response = client.post(reverse(name, kwargs=kwargs), expect.valid.data(as_role.cast, kwargs))
     assert response.status_code == expect.valid.status, response.content[:500]
     assert expect.valid.check(as_role.cast, kwargs)
+
+
+# The cells where an active mentor's answer differs from a stranger's: what a mentor may use.
+MENTOR_CELLS = sorted(
+    name
+    for name, e in EXPECTATIONS.items()
+    if e.get["mentor"] != e.get["other"] or e.post["mentor"] != e.post["other"]
+)
+
+
+def test_ending_the_mentorship_flips_every_mentor_cell(as_role):
+    from apps.mentorship.services import mentorship_end
+
+    cast = as_role.cast
+    urls = {}
+    for name in MENTOR_CELLS:
+        expect = EXPECTATIONS[name]
+        urls[name] = reverse(name, kwargs=expect.kwargs(cast) if expect.kwargs else {})
+    client = as_role("mentor")
+    for name, url in urls.items():
+        assert client.get(url).status_code == EXPECTATIONS[name].get["mentor"], name
+    assert {"plan:goal", "checkins:detail", "mentorship:manage"} <= set(urls)
+
+    mentorship_end(mentorship=cast["mentorship"], by=cast["owner"])
+
+    for name, url in urls.items():
+        expect = EXPECTATIONS[name]
+        got = client.get(url).status_code
+        assert got == expect.get["ended_mentor"], f"GET {name}"
+        if expect.get["mentor"] != expect.get["other"]:
+            assert got == 404, f"GET {name}"
+        assert client.post(url, {}).status_code == expect.post["ended_mentor"], f"POST {name}"

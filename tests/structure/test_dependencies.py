@@ -19,9 +19,12 @@ LAYERS: dict[str, set[str]] = {
     # The goal page, roadmap, calendar feed, goal templates and wins: goals with milestones.
     "plan": BELOW_PLAN,
     "checkins": BELOW_PLAN,
-    "dashboard": BELOW_PLAN | {"plan", "checkins"},
+    # Mentors read goals and check-ins; those apps never import mentorship (it registers its
+    # reader conditions on their querysets instead).
+    "mentorship": BELOW_PLAN | {"plan", "checkins"},
+    "dashboard": BELOW_PLAN | {"plan", "checkins", "mentorship"},
     # Demo seeding composes every app; nothing imports it.
-    "demo": BELOW_PLAN | {"plan", "checkins", "assessment"},
+    "demo": BELOW_PLAN | {"plan", "checkins", "assessment", "mentorship"},
 }
 
 

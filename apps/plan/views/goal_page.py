@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.accounts.http import AuthenticatedHttpRequest
+from apps.accounts.models import User
 from apps.core.htmx import confirm_delete, done, posted, render_page
+from apps.core.sharing import viewed
 from apps.goals import catalog, services, smart
 from apps.goals.access import access_goal
 from apps.goals.forms import ConfirmDeleteForm, StatusForm, add_service_errors
@@ -58,13 +60,18 @@ def _goal(request: AuthenticatedHttpRequest, public_id: UUID, *, for_write: bool
     return access_goal(request.user, public_id, for_write=for_write, queryset=page)
 
 
-def _context(
-    request: AuthenticatedHttpRequest, goal: Goal, status_form: StatusForm | None = None
+def goal_page_context(
+    viewer: User, goal: Goal, status_form: StatusForm | None = None
 ) -> dict[str, Any]:
+    """What the goal page shows `viewer`: everything to its owner, a read-only page to a
+    reader (a mentor, or the planner previewing what their mentor sees)."""
     today = timezone.localdate()
     milestones = milestones_with_steps(goal)
-    children = Goal.objects.visible_to(request.user).filter(parent=goal).with_progress()
-    revisions = list(goal.revisions.select_related("author"))
+    children = Goal.objects.visible_to(viewer).filter(parent=goal).with_progress()
+    can_edit = goal.owner_id == viewer.pk
+    # The history of adjustments (with their reasons) is the planner's own working record; a
+    # reader sees the goal as it stands.
+    revisions = list(goal.revisions.select_related("author")) if can_edit else []
     draft = smart.draft_for_goal(goal, milestone_count=len(milestones))
     return {
         "goal": goal,
@@ -73,8 +80,8 @@ def _context(
         "today": today,
         "milestones": milestones,
         "children": list(children.in_order()),
-        "history": history(request.user, revisions),
-        "can_edit": goal.owner_id == request.user.pk,
+        "history": history(viewer, revisions),
+        "can_edit": can_edit,
         "status_form": status_form or StatusForm(),
         "follow_up": _follow_up(goal),
         **smart_context(draft, today),
@@ -87,7 +94,11 @@ def _context(
 @require_GET
 def goal_page(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
     goal = _goal(request, public_id)
-    return render(request, "plan/goal.html", _context(request, goal))
+    context = goal_page_context(request.user, goal)
+    # Who else sees it ("Shared with …"), from the app that shares it; a reader's visit is
+    # recorded there too.
+    context["sharing_notes"] = viewed("goal", viewer=request.user, obj=goal)
+    return render(request, "plan/goal.html", context)
 
 
 @login_required
@@ -107,7 +118,9 @@ def goal_status(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpRespo
             celebrate = "celebrate" if status == Status.ACHIEVED else ""
             messages.success(request, STATUS_MESSAGES[status].format(goal.title), celebrate)
             return done(request, goal_url(goal))
-    return render_page(request, "plan/goal.html", _context(request, goal, form), form=form)
+    return render_page(
+        request, "plan/goal.html", goal_page_context(request.user, goal, form), form=form
+    )
 
 
 @login_required

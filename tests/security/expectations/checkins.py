@@ -6,7 +6,7 @@ from apps.checkins.models import CheckIn
 from apps.checkins.services.checkins import checkin_complete, checkin_start
 from apps.checkins.services.pause_links import pause_token
 from apps.checkins.services.schedules import schedule_save
-from tests.security.access import Expect, Valid, everyone, owned, signed_in
+from tests.security.access import Expect, Valid, everyone, owned, shared, signed_in
 
 SCHEDULE = {
     "frequency": "monthly",
@@ -93,5 +93,6 @@ EXPECTATIONS = {
             check=_completed,
         ),
     ),
-    "checkins:detail": Expect(get=owned(200), post=everyone(405), kwargs=_done),
+    # Check-in summaries are shared with a mentor who has share_checkins (bob).
+    "checkins:detail": Expect(get=shared(200), post=everyone(405), kwargs=_done),
 }

@@ -5,7 +5,7 @@ sign in), so anyone holding it may read. A valid POST by the owner does its job 
 from apps.goals.models import CalendarFeed, Goal
 from apps.goals.services import calendar_feed_for
 from tests.factories import GoalFactory
-from tests.security.access import Expect, Valid, everyone, owned, signed_in
+from tests.security.access import Expect, Valid, everyone, owned, shared, signed_in
 from tests.security.expectations.goals import GOAL_FORM, NO_GET
 
 
@@ -33,7 +33,8 @@ def _reset(cast: dict, kw: dict) -> dict:
 
 
 EXPECTATIONS = {
-    "plan:goal": Expect(get=owned(200), post=signed_in(405), kwargs=_goal),
+    # A mentor whose share covers the goal reads it (read-only); every write stays a 404.
+    "plan:goal": Expect(get=shared(200), post=signed_in(405), kwargs=_goal),
     "plan:goal-create": Expect(
         get=signed_in(200),
         post=signed_in(422),

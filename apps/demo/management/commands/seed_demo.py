@@ -8,6 +8,7 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.demo.assessment import seed_demo_assessment
 from apps.demo.checkins import build_demo_checkins
+from apps.demo.mentorship import build_demo_mentorship, build_other_plan
 from apps.demo.plan import build_demo_plan, has_plan
 
 DEMO_PASSWORD = "careerplan-demo"  # noqa: S105 - printed for the demo on purpose
@@ -15,10 +16,19 @@ DEMO_ACCOUNTS = (
     # email, display name, staff
     ("planner@example.com", "Pat Planner", False),
     ("mentor@example.com", "Morgan Mentor", False),
+    ("other@example.com", "Oli Other", False),
     ("admin@example.com", "Ada Admin", True),
 )
-# Only the planner gets a plan; the mentor and the admin start empty, as real ones would.
+ROLES = {
+    "planner@example.com": "planner, mentored by Morgan (two goals and the vision shared)",
+    "mentor@example.com": "mentor of Pat; no plan of their own",
+    "other@example.com": "planner with a small plan of their own, no mentorship",
+    "admin@example.com": "staff, can use /admin/",
+}
+# The planner gets the full plan and a mentor; "other" a small plan; the admin starts empty.
 DEMO_PLANNER = "planner@example.com"
+DEMO_MENTOR = "mentor@example.com"
+DEMO_OTHER = "other@example.com"
 
 
 class Command(BaseCommand):
@@ -40,17 +50,22 @@ class Command(BaseCommand):
         self._seed_plan()
         verb = "Created" if created else "Using"
         self.stdout.write(f"{verb} demo accounts (password: {DEMO_PASSWORD}):")
-        for email, name, staff in DEMO_ACCOUNTS:
-            role = "admin" if staff else name.split()[-1].lower()
-            self.stdout.write(f"  {role:<8} {email}")
+        for email, _name, _staff in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {email:<21} {ROLES[email]}")
 
     def _seed_plan(self) -> None:
         # Only when the planner has never had a plan. A second run keeps what is there, and so
         # does one after the demo goals were deleted: their wins stay in the journal.
         planner = User.objects.get(email=DEMO_PLANNER)
+        other = User.objects.get(email=DEMO_OTHER)
+        if not has_plan(other):
+            build_other_plan(other)
         if has_plan(planner):
             return
         plan = build_demo_plan(planner)
+        mentor = User.objects.get(email=DEMO_MENTOR)
+        build_demo_mentorship(planner=planner, mentor=mentor, shared=plan[:2])
+        self.stdout.write(f"{mentor.get_full_name()} mentors {planner.get_full_name()}.")
         self.stdout.write(f"Created a demo career plan with {len(plan)} goals for {DEMO_PLANNER}.")
         schedule = build_demo_checkins(planner)
         due = timezone.localtime(schedule.next_due_at, ZoneInfo(schedule.timezone))

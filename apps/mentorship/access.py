@@ -1,0 +1,62 @@
+"""How a view gets a mentorship or an invitation: the only way.
+
+A mentorship is visible to its planner (running or past) and to its mentor while it runs;
+`for_write` (the sharing scope) is the planner's alone. An invitation is its planner's; the
+invitee reaches it only through the token in the email (`services.invitation_for_token`).
+"""
+
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+
+from apps.accounts.models import User
+from apps.core.access import access_object
+from apps.mentorship.models import Invitation, Mentorship, MentorshipQuerySet
+
+
+def access_mentorship(
+    user: User,
+    public_id: UUID | str,
+    *,
+    for_write: bool = False,
+    running: bool = False,
+    queryset: MentorshipQuerySet | None = None,
+) -> Mentorship:
+    mentorships = queryset if queryset is not None else Mentorship.objects.all()
+    if running:
+        mentorships = mentorships.active()
+    return access_object(
+        mentorships.select_related("planner", "mentor"), user, public_id, for_write=for_write
+    )
+
+
+def access_invitation(user: User, public_id: UUID | str, *, for_write: bool = False) -> Invitation:
+    return access_object(Invitation.objects.all(), user, public_id, for_write=for_write)
+
+
+def active_mentorship(planner: User | int, mentor: User) -> Mentorship | None:
+    """The mentorship running today in which `mentor` mentors `planner` (a user or their
+    key), if any."""
+    if not mentor.is_authenticated:
+        return None
+    planner_id = planner if isinstance(planner, int) else planner.pk
+    return (
+        Mentorship.objects.active()
+        .filter(planner_id=planner_id, mentor=mentor)
+        .select_related("planner", "mentor")
+        .first()
+    )
+
+
+def mentorship_as_mentor(mentor: User, public_id: UUID | str) -> Mentorship:
+    """A running mentorship in which `mentor` is the mentor (their view of a mentee)."""
+    try:
+        return (
+            Mentorship.objects.mentoring(mentor)
+            .select_related("planner", "mentor")
+            .get(public_id=public_id)
+        )
+    except (Mentorship.DoesNotExist, ValidationError, ValueError):
+        # A malformed id is as absent as a missing one.
+        raise Http404 from None

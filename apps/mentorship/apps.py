@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+
+
+class MentorshipConfig(AppConfig):
+    name = "apps.mentorship"
+    label = "mentorship"
+
+    def ready(self) -> None:
+        # Mentors join the readers of goals and check-ins, and the goal page says so.
+        from apps.checkins.models import CheckInQuerySet
+        from apps.core.models import register_reader
+        from apps.core.sharing import register_observer
+        from apps.goals.models import GoalQuerySet
+        from apps.mentorship import readers, viewing
+
+        register_reader(GoalQuerySet, readers.goals_shared_with)
+        register_reader(CheckInQuerySet, readers.checkins_shared_with)
+        register_observer("goal", viewing.goal_viewed)
+        register_observer("checkin", viewing.checkin_viewed)

@@ -1,0 +1,86 @@
+"""Reads for the mentorship pages: the mentor's list of mentees and a mentee's shared plan.
+
+Both read through the mentor's `visible_to`, so they show exactly what the access model lets
+the mentor open, and both run a fixed number of queries however many mentees or goals.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Count, Max
+from django.utils import timezone
+
+from apps.accounts.models import User
+from apps.checkins.models import CheckIn
+from apps.goals.models import Goal
+from apps.mentorship.models import ASSESSMENT_PARTS, Mentorship
+from apps.milestones.models import Milestone
+
+PART_LABELS = dict(ASSESSMENT_PARTS)
+
+
+@dataclass
+class MenteeRow:
+    mentorship: Mentorship
+    goals: list[Goal] = field(default_factory=list)
+    overdue: int = 0
+    last_checkin: datetime | None = None
+
+    @property
+    def progress(self) -> int:
+        if not self.goals:
+            return 0
+        return round(sum(g.progress for g in self.goals) / len(self.goals))
+
+
+def shares_in_words(mentorship: Mentorship, goal_count: int) -> list[str]:
+    what = []
+    if mentorship.share_vision:
+        what.append("vision")
+    what.append(
+        "all goals" if mentorship.all_goals else f"{goal_count} goal{'s' * (goal_count != 1)}"
+    )
+    if mentorship.share_checkins:
+        what.append("check-in summaries")
+    what.extend(PART_LABELS[p].lower() for p in mentorship.assessment_parts if p in PART_LABELS)
+    return what
+
+
+def mentee_rows(mentor: User) -> list[MenteeRow]:
+    mentorships = list(Mentorship.objects.mentoring(mentor).select_related("planner"))
+    rows = {m.planner_id: MenteeRow(m) for m in mentorships}
+    planners = list(rows)
+    goals = Goal.objects.visible_to(mentor).filter(owner__in=planners).with_progress()
+    for goal in goals.in_order():
+        rows[goal.owner_id].goals.append(goal)
+    overdue = (
+        Milestone.objects.visible_to(mentor)
+        .filter(goal__owner__in=planners, done_at=None, due_date__lt=timezone.localdate())
+        .values("goal__owner")
+        .annotate(n=Count("pk"))
+    )
+    for entry in overdue:
+        rows[entry["goal__owner"]].overdue = entry["n"]
+    last = (
+        CheckIn.objects.visible_to(mentor)
+        .filter(owner__in=planners)
+        .values("owner")
+        .annotate(last=Max("completed_at"))
+    )
+    for entry in last:
+        rows[entry["owner"]].last_checkin = entry["last"]
+    return list(rows.values())
+
+
+def shared_plan(mentorship: Mentorship) -> dict:
+    """The planner's plan as the mentor of `mentorship` sees it."""
+    mentor, planner = mentorship.mentor, mentorship.planner
+    goals = list(Goal.objects.visible_to(mentor).filter(owner=planner).with_progress().in_order())
+    checkins = CheckIn.objects.visible_to(mentor).filter(owner=planner).order_by("-completed_at")
+    return {
+        "mentorship": mentorship,
+        "planner": planner,
+        "goals": goals,
+        "checkins": list(checkins[:5]),
+        "shares": shares_in_words(mentorship, len(goals)),
+    }

@@ -1,0 +1,46 @@
+"""What the goal page says about its audience, and the access log entry when a mentor opens
+it. Registered with `apps.core.sharing` so the goal page needs no import of this app."""
+
+from django.db.models import Q
+
+from apps.accounts.models import User
+from apps.checkins.models import CheckIn
+from apps.goals.models import Goal
+from apps.mentorship.access import active_mentorship
+from apps.mentorship.models import AccessKind, Mentorship
+from apps.mentorship.services import access_record
+
+
+def mentors_seeing(goal: Goal) -> list[User]:
+    running = Mentorship.objects.active().filter(planner_id=goal.owner_id)
+    covering = running.filter(Q(all_goals=True) | Q(goals=goal)).select_related("mentor")
+    return [m.mentor for m in covering.order_by("started_at").distinct()]
+
+
+def goal_viewed(viewer: User, goal: Goal) -> list[str]:
+    if viewer.pk == goal.owner_id:
+        names = ", ".join(m.get_full_name() for m in mentors_seeing(goal))
+        return [f"Shared with {names}"] if names else []
+    mentorship = active_mentorship(goal.owner_id, viewer)
+    if mentorship is None:
+        return []
+    access_record(
+        mentorship=mentorship, kind=AccessKind.GOAL, public_id=goal.public_id, label=goal.title
+    )
+    return [f"Shared with you by {mentorship.planner.get_full_name()} · read-only"]
+
+
+def checkin_viewed(viewer: User, checkin: CheckIn) -> list[str]:
+    """The check-in page labels itself for a reader; this only records the visit."""
+    if viewer.pk == checkin.owner_id:
+        return []
+    mentorship = active_mentorship(checkin.owner_id, viewer)
+    if mentorship is not None:
+        when = checkin.completed_at or checkin.created_at
+        access_record(
+            mentorship=mentorship,
+            kind=AccessKind.CHECKIN,
+            public_id=checkin.public_id,
+            label=f"check-in of {when:%d %b %Y}",
+        )
+    return []
