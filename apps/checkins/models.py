@@ -229,6 +229,15 @@ class CheckInGoal(models.Model):
         "goals.Obstacle", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     note = models.TextField(blank=True, max_length=2_000)
+    # What the planner proposes for the goal while the check-in is a draft; finishing the
+    # check-in applies it, so a saved draft never moves a live goal.
+    value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    milestones_reached = models.ManyToManyField(
+        "milestones.Milestone", blank=True, related_name="+"
+    )
+    milestones_reopened = models.ManyToManyField(
+        "milestones.Milestone", blank=True, related_name="+"
+    )
 
     objects = CheckInGoalQuerySet.as_manager()
 
