@@ -18,6 +18,7 @@ from apps.checkins.forms import CheckInForm
 from apps.checkins.models import CheckIn, CheckInGoal
 from apps.checkins.services.checkins import (
     GoalUpdate,
+    active_goals,
     checkin_complete,
     checkin_save,
     checkin_start,
@@ -94,11 +95,14 @@ def _initial(checkin: CheckIn, goals: list[Goal]) -> dict:
     return initial
 
 
-# GET too, so that the button in the reminder email opens the check-in in one click; it only
-# ever creates the planner's single draft or resumes it.
 @require_http_methods(["GET", "POST"])
 @login_required
 def start(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The reminder email's button lands here. A GET only reads (it offers the draft to resume,
+    or a button); the POST creates the planner's single draft or resumes it."""
+    if request.method == "GET":
+        context = {"draft": draft_of(request.user), "goals": len(active_goals(user=request.user))}
+        return render(request, "checkins/start.html", context)
     draft = checkin_start(user=request.user)
     return redirect("checkins:review", public_id=draft.public_id)
 

@@ -53,6 +53,19 @@ def _form(plan, **overrides):
     }
 
 
+def test_opening_the_start_page_creates_no_draft(alice_client, alice, plan):
+    response = alice_client.get(reverse("checkins:start"))
+
+    assert response.status_code == 200
+    assert "Start my check-in" in response.content.decode()
+    assert not CheckIn.objects.filter(owner=alice).exists()
+
+    alice_client.post(reverse("checkins:start"))
+    resumed = alice_client.get(reverse("checkins:start")).content.decode()
+    assert _review_url(CheckIn.objects.get(owner=alice)) in resumed
+    assert "Continue your check-in" in resumed
+
+
 def test_starting_twice_resumes_the_same_draft(alice_client, alice, plan):
     first = alice_client.post(reverse("checkins:start"))
     second = alice_client.post(reverse("checkins:start"))

@@ -1,4 +1,5 @@
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from tests.security.access import (
@@ -68,3 +69,20 @@ def test_a_valid_post_by_the_owner_does_its_job(as_role, name):
     response = client.post(reverse(name, kwargs=kwargs), expect.valid.data(as_role.cast, kwargs))
     assert response.status_code == expect.valid.status, response.content[:500]
     assert expect.valid.check(as_role.cast, kwargs)
+
+
+def _row_counts() -> dict[str, int]:
+    return {model._meta.label: model._base_manager.count() for model in apps.get_models()}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTATIONS))
+def test_a_get_by_the_owner_writes_nothing(as_role, name):
+    """Opening a page, or fetching its partial, leaves every table as it was: links are
+    followed by prefetchers, crawlers and mail scanners, so only a POST may write."""
+    expect = EXPECTATIONS[name]
+    kwargs = expect.kwargs(as_role.cast) if expect.kwargs else {}
+    client = as_role("owner")
+    before = _row_counts()
+    for htmx_headers in ({}, {"HX-Request": "true"}):
+        client.get(reverse(name, kwargs=kwargs), headers=htmx_headers)
+    assert _row_counts() == before

@@ -82,7 +82,15 @@ EXPECTATIONS = {
         ),
     ),
     "plan:timeline": Expect(get=signed_in(200), post=signed_in(405)),
-    "plan:calendar": Expect(get=signed_in(200), post=signed_in(405)),
+    # Opening the page shows the address if there is one; the first POST creates it.
+    "plan:calendar": Expect(
+        get=signed_in(200),
+        post=signed_in(302),
+        valid=Valid(
+            data=lambda cast, kw: {},
+            check=lambda cast, kw: CalendarFeed.objects.filter(owner=cast["owner"]).exists(),
+        ),
+    ),
     # Each person resets their own feed; there is nothing else to reset.
     "plan:calendar-reset": Expect(
         get=signed_in(405),
