@@ -17,6 +17,7 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.checkins.access import draft_of, schedule_of
 from apps.checkins.models import CheckIn, CheckInGoal, Frequency
+from apps.checkins.services.schedules import schedule_checked_in
 from apps.goals import services as goal_services
 from apps.goals.models import Goal, Obstacle, Status
 from apps.milestones import services as milestone_services
@@ -147,6 +148,7 @@ def checkin_complete(*, checkin: CheckIn, now: datetime | None = None) -> CheckI
             )
     checkin.completed_at = now
     checkin.save(update_fields=["completed_at", "updated_at"])
+    schedule_checked_in(user=checkin.owner, now=now)
     return checkin
 
 
