@@ -6,6 +6,7 @@ from typing import Any, cast
 from django import forms
 from django.core.exceptions import ValidationError
 
+from apps.core.dates import plan_date_problem
 from apps.goals import catalog
 from apps.goals.models import (
     Goal,
@@ -136,8 +137,15 @@ class GoalForm(forms.ModelForm):
     def clean_target_date(self) -> date | None:
         target = self.cleaned_data["target_date"]
         unchanged = self.instance.pk and target == self.instance.target_date
-        if target and target < self.today and not unchanged:
-            self.add_error("target_date", "Pick a date from today onwards.")
+        if target and not unchanged:
+            problem = plan_date_problem(
+                target, earliest=self.today, today=self.today, before="today"
+            )
+            if problem:
+                self.add_error(
+                    "target_date",
+                    "Pick a date from today onwards." if target < self.today else problem,
+                )
         return target
 
     def clean(self) -> dict[str, Any]:

@@ -8,10 +8,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from apps.goals.models import Quadrant
-from apps.milestones.forms import EARLIEST
 
 # More goals than anyone keeps in a matrix: a longer order is not from the page.
 MAX_ORDER = 500
+
+
+# A win dated before this is a typing slip (a year of 0202).
+EARLIEST_WIN = date(1900, 1, 1)
 
 
 class MoveForm(forms.Form):
@@ -82,6 +85,6 @@ class WinForm(forms.Form):
         value = self.cleaned_data["happened_on"]
         if value > self.today:
             raise forms.ValidationError("A win has already happened: choose today or earlier.")
-        if value < EARLIEST:
+        if value < EARLIEST_WIN:
             raise forms.ValidationError("Choose a date after 1900.")
         return value
