@@ -5,6 +5,7 @@ from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 
 from apps.core.dates import plan_date_problem
 from apps.goals import catalog
@@ -234,6 +235,30 @@ class SmartCheckForm(forms.Form):
             has_parent=data.get("parent") is not None,
             milestone_count=milestone_count,
         )
+
+
+class ProgressForm(forms.Form):
+    """Where a number-tracked goal stands now, from its page."""
+
+    value = forms.DecimalField(
+        label="Where you are now",
+        max_digits=12,
+        decimal_places=2,
+        error_messages={"required": "Enter the number you have reached."},
+    )
+    note = forms.CharField(
+        label="What moved it (optional)",
+        required=False,
+        max_length=2_000,
+        help_text="Shown next to the change in this goal's history.",
+    )
+
+    @classmethod
+    def for_goal(cls, goal: Goal, data: QueryDict | None = None) -> "ProgressForm":
+        form = cls(data, initial={"value": goal.current_value}, auto_id="progress-%s")
+        if goal.measure_unit:
+            form.fields["value"].label = f"Where you are now ({goal.measure_unit})"
+        return form
 
 
 class StatusForm(forms.Form):

@@ -153,6 +153,7 @@ FIELD_LABELS = {
     "measure_unit": "Unit",
     "baseline": "Starting point",
     "target_value": "Target",
+    "current_value": "Progress",
     "achievable": "What it takes",
     "relevant": "Why it matters",
     "target_date": "Target date",
@@ -180,7 +181,7 @@ def _in_words(field: str, value: Any, titles: dict[int, str]) -> str:
         return "yes" if value else "no"
     if field == "target_date":
         return exact_date(date.fromisoformat(value))
-    if field in ("baseline", "target_value"):
+    if field in ("baseline", "target_value", "current_value"):
         return str(value)
     text = str(value)
     return f"“{text[:77]}…”" if len(text) > 80 else f"“{text}”"

@@ -114,7 +114,9 @@ def _apply_proposals(checkin: CheckIn) -> None:
         if goal.status != Status.ACTIVE:
             continue
         if entry.value is not None and entry.value != goal.current_value:
-            goal_services.goal_update(goal=goal, by=user, current_value=entry.value)
+            goal_services.goal_record_progress(
+                goal=goal, by=user, value=entry.value, note="From your check-in."
+            )
         for milestone in entry.milestones_reached.all():
             if milestone.goal_id == goal.pk:
                 milestone_services.milestone_complete(milestone=milestone, by=user)
