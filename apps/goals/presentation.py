@@ -104,6 +104,8 @@ def smart_context(draft: smart.Draft, today: date) -> dict[str, Any]:
         "smart_all_met": smart.all_met(verdicts),
         "met_count": sum(v.state == smart.MET for v in verdicts),
         "suggested_horizon": Horizon(suggested_horizon(draft.target_date, today)).label,
+        # Without a date there is nothing to suggest a horizon from.
+        "has_target_date": draft.target_date is not None,
     }
 
 

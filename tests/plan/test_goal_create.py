@@ -145,3 +145,10 @@ def test_a_foreign_or_malformed_parent_in_the_link_is_ignored(alice_client, char
         page = alice_client.get(URL, {"parent": parent}).content.decode()
         assert "Charlie's big plan" not in page
         assert 'smart-item smart-missing" data-criterion="relevant"' in page
+
+
+def test_no_horizon_suggestion_without_a_target_date(alice_client):
+    page = alice_client.get(URL).content.decode()
+    assert "from your target date" not in page
+    with_date = alice_client.get(f"{URL}?template=pm-certification").content.decode()
+    assert "from your target date" in with_date
