@@ -84,6 +84,9 @@ def goal_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         "template": catalog.template_by_slug(form["template"].value()),
         "templates": catalog.TEMPLATES,
         "keep_query": _kept_query(request),
+        # Once: not again above a form sent back with errors, nor for a stepping stone, whose
+        # shape comes from the goal it serves.
+        "show_gallery": request.method == "GET" and not request.GET.get("parent"),
         **smart_context(draft, today),
     }
     return render_page(request, "plan/goal_create.html", context, form=form)
