@@ -140,3 +140,8 @@ def test_feed_query_count_does_not_grow_with_the_plan(
         response = client.get(_feed(token))
     assert response.status_code == 200
     assert len(_events(response)) == goals * 9
+
+
+def test_the_feed_asks_for_a_refresh_with_the_value_type_rfc_7986_requires(client, alice):
+    response = client.get(_feed(calendar_feed_for(user=alice).token))
+    assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:PT6H\r\n" in response.content
