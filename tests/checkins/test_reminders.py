@@ -395,3 +395,13 @@ def test_a_reminder_claimed_but_not_yet_sent_is_dropped_by_a_check_in(
 
     assert mail.outbox == []
     assert ReminderDelivery.objects.get().status == DeliveryStatus.SKIPPED
+
+
+@pytest.mark.django_db
+def test_the_reminder_reads_as_a_sentence_after_the_greeting(weekly_alice, sweep_at):
+    sweep_at(DUE)
+    (message,) = mail.outbox
+    assert "Hi Alice,\n\nYour check-in is due." in message.body
+    html = message.alternatives[0][0]
+    assert ">Your check-in is due." in html
+    assert "it is time" not in message.body + html
