@@ -176,3 +176,12 @@ def test_no_horizon_suggestion_without_a_target_date(alice_client):
     assert "from your target date" not in page
     with_date = alice_client.get(f"{URL}?template=pm-certification").content.decode()
     assert "from your target date" in with_date
+
+
+def test_the_saved_message_knows_a_template_brought_milestones(alice_client, alice, noon):
+    data = goal_form(title="Earn a project-management certification", template="pm-certification")
+    page = alice_client.post(URL, data, follow=True).content.decode()
+    assert "Next: break it into milestones" not in page
+    assert "Your goal is saved with 4 suggested milestones." in page
+    blank = alice_client.post(URL, goal_form(title="Something else"), follow=True)
+    assert "Your goal is saved. Next: break it into milestones." in blank.content.decode()

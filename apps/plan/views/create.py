@@ -57,6 +57,16 @@ def _kept_query(request: AuthenticatedHttpRequest) -> str:
     return f"&{urlencode(kept)}" if kept else ""
 
 
+def _saved_news(template: catalog.GoalTemplate | None) -> str:
+    if template and template.milestones:
+        count = len(template.milestones)
+        return (
+            f"Your goal is saved with {count} suggested milestones."
+            " Next: make them yours, or break the first one into steps."
+        )
+    return "Your goal is saved. Next: break it into milestones."
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def goal_create(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -72,7 +82,7 @@ def goal_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, "Your goal is saved. Next: break it into milestones.")
+                messages.success(request, _saved_news(template))
                 return done(request, goal_url(goal))
         draft = SmartCheckForm(request.POST, owner=request.user).draft()
     else:
