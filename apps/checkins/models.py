@@ -161,6 +161,7 @@ class ReminderDelivery(models.Model):
             ),
         ]
         ordering = ["-created_at"]
+        verbose_name_plural = "reminder deliveries"
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.user} ({self.occurrence_key})"
