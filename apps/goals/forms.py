@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
 from apps.core.dates import plan_date_problem
+from apps.core.forms import PlainNumberInput
 from apps.goals import catalog
 from apps.goals.models import (
     Goal,
@@ -70,7 +71,7 @@ def _parent_field(owner, exclude: Goal | None = None) -> forms.ModelChoiceField:
 
 
 def _number() -> forms.NumberInput:
-    return forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"})
+    return PlainNumberInput(attrs={"step": "any", "inputmode": "decimal"})
 
 
 class GoalForm(forms.ModelForm):
@@ -244,6 +245,7 @@ class ProgressForm(forms.Form):
         label="Where you are now",
         max_digits=12,
         decimal_places=2,
+        widget=_number(),
         error_messages={"required": "Enter the number you have reached."},
     )
     note = forms.CharField(

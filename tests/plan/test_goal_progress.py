@@ -103,3 +103,16 @@ def test_a_check_in_records_its_progress_in_the_history(alice_client, running):
 
     history = alice_client.get(_page(running)).content.decode()
     assert "Why: “From your check-in.”" in history
+
+
+def test_counts_show_as_people_write_them(alice_client, running):
+    edit = alice_client.get(reverse("goals:edit", kwargs={"public_id": running.public_id}))
+    goal_page = alice_client.get(_page(running))
+    review = alice_client.get(alice_client.post(reverse("checkins:start"))["Location"])
+
+    for response in (edit, goal_page, review):
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert 'value="2"' in page
+        assert 'value="2.00"' not in page
+    assert 'value="10"' in edit.content.decode()
