@@ -14,11 +14,25 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Mapping
 
 from careerplan.embedded import DATA_DIR, Services
 
 COLOURS = {"web": "\033[36m", "worker": "\033[35m", "beat": "\033[33m"}
 RESET = "\033[0m"
+
+
+def dev_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """The variables `make run` adds to `environ`: the site address follows PORT unless SITE_URL
+    is given, so every link in emails and the calendar feed reaches the server that runs."""
+    port = environ.get("PORT") or "8000"
+    return {
+        "DEBUG": "1",
+        "PYTHONUNBUFFERED": "1",
+        **environ,
+        "PORT": port,
+        "SITE_URL": environ.get("SITE_URL") or f"http://127.0.0.1:{port}",
+    }
 
 
 def _manage(*args: str) -> None:
@@ -91,9 +105,9 @@ def _request_stop(signum, frame) -> None:
 
 
 def main() -> int:
-    os.environ.setdefault("DEBUG", "1")
-    os.environ.setdefault("PYTHONUNBUFFERED", "1")
-    port = os.environ.get("PORT", "8000")
+    # Children inherit os.environ, so the settings they load see the same site address.
+    os.environ.update(dev_environment(os.environ))
+    port = os.environ["PORT"]
     DATA_DIR.mkdir(exist_ok=True)
     # Set explicitly: a shell that starts us in the background leaves SIGINT ignored.
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):

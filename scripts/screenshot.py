@@ -151,13 +151,24 @@ def _product_screenshots(page: Page, url: str) -> list[Path]:
 
     shots.append(_shoot(page, url, "/goals/matrix/", "Priority matrix", "matrix.png"))
     shots.append(_shoot(page, url, "/goals/timeline/", "Your roadmap", "timeline.png"))
+    page.goto(f"{url}/calendar/")
+    create = page.get_by_role("button", name="Create my calendar address")
+    if create.count():
+        create.click()
     shots.append(_shoot(page, url, "/calendar/", "Your deadlines in your calendar", "calendar.png"))
     shots.append(_shoot(page, url, "/wins/", "Your wins", "wins.png"))
     shots.append(
         _shoot(page, url, "/checkins/schedule/", "Your check-in rhythm", "checkin-schedule.png")
     )
-    # Starting a check-in opens the planner's draft review.
-    shots.append(_shoot(page, url, "/checkins/new/", "Your check-in", "checkin.png"))
+    # Starting a check-in (a POST, from the start page's button) opens the draft review.
+    page.goto(f"{url}/checkins/new/")
+    start = page.get_by_role("button", name="Start my check-in")
+    if start.count():
+        start.click()
+    else:
+        page.get_by_role("button", name="Continue your check-in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your check-in")
+    shots.append(_save(page, OUTPUT_DIR / "checkin.png"))
     return shots
 
 

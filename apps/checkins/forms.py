@@ -2,6 +2,7 @@ from django import forms
 
 from apps.accounts.timezones import timezone_names, validate_timezone
 from apps.checkins.models import Frequency, Weekday
+from apps.core.forms import PlainNumberInput
 
 DAY_CHOICES = [(0, "Last day of the month")] + [(d, str(d)) for d in range(1, 32)]
 
@@ -92,6 +93,7 @@ class CheckInForm(forms.Form):
                     required=False,
                     max_digits=12,
                     decimal_places=2,
+                    widget=PlainNumberInput(attrs={"step": "any", "inputmode": "decimal"}),
                 )
             # Open milestones, and those ticked since this check-in began (so that saving the
             # draft twice, or unticking one, works).

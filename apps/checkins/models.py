@@ -162,6 +162,7 @@ class ReminderDelivery(models.Model):
             ),
         ]
         ordering = ["-created_at"]
+        verbose_name_plural = "reminder deliveries"
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.user} ({self.occurrence_key})"
@@ -233,6 +234,15 @@ class CheckInGoal(models.Model):
         "goals.Obstacle", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     note = models.TextField(blank=True, max_length=2_000)
+    # What the planner proposes for the goal while the check-in is a draft; finishing the
+    # check-in applies it, so a saved draft never moves a live goal.
+    value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    milestones_reached = models.ManyToManyField(
+        "milestones.Milestone", blank=True, related_name="+"
+    )
+    milestones_reopened = models.ManyToManyField(
+        "milestones.Milestone", blank=True, related_name="+"
+    )
 
     objects = CheckInGoalQuerySet.as_manager()
 

@@ -18,6 +18,7 @@ from apps.checkins.forms import CheckInForm
 from apps.checkins.models import CheckIn, CheckInGoal
 from apps.checkins.services.checkins import (
     GoalUpdate,
+    active_goals,
     checkin_complete,
     checkin_save,
     checkin_start,
@@ -65,25 +66,44 @@ def _updates(form: CheckInForm) -> list[GoalUpdate]:
 
 
 def _initial(checkin: CheckIn, goals: list[Goal]) -> dict:
+    """The form as the draft left it: its proposals over the goals as they stand."""
     initial = {
         name: getattr(checkin, name)
         for name in ("went_well", "challenges", "next_steps", "confidence", "note")
     }
-    entries = {e.goal_id: e for e in checkin.goal_entries.select_related("obstacle")}
+    entries = {
+        e.goal_id: e
+        for e in checkin.goal_entries.select_related("obstacle").prefetch_related(
+            "milestones_reached", "milestones_reopened"
+        )
+    }
     for goal in goals:
         key, entry = goal.public_id.hex, entries.get(goal.pk)
         initial[f"value_{key}"] = goal.current_value
-        if entry:
-            initial[f"note_{key}"] = entry.note
-            initial[f"obstacle_{key}"] = entry.obstacle.public_id.hex if entry.obstacle else ""
+        if entry is None:
+            continue
+        if entry.value is not None:
+            initial[f"value_{key}"] = entry.value
+        initial[f"note_{key}"] = entry.note
+        initial[f"obstacle_{key}"] = entry.obstacle.public_id.hex if entry.obstacle else ""
+        reached = {m.pk for m in entry.milestones_reached.all()}
+        reopened = {m.pk for m in entry.milestones_reopened.all()}
+        initial[f"milestones_{key}"] = [
+            m.public_id.hex
+            for m in goal.milestones.all()
+            if m.pk in reached or (m.done_at is not None and m.pk not in reopened)
+        ]
     return initial
 
 
-# GET too, so that the button in the reminder email opens the check-in in one click; it only
-# ever creates the planner's single draft or resumes it.
 @require_http_methods(["GET", "POST"])
 @login_required
 def start(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The reminder email's button lands here. A GET only reads (it offers the draft to resume,
+    or a button); the POST creates the planner's single draft or resumes it."""
+    if request.method == "GET":
+        context = {"draft": draft_of(request.user), "goals": len(active_goals(user=request.user))}
+        return render(request, "checkins/start.html", context)
     draft = checkin_start(user=request.user)
     return redirect("checkins:review", public_id=draft.public_id)
 

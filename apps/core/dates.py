@@ -58,3 +58,21 @@ def exact_date(day: date, today: date | None = None) -> str:
 def long_date(day: date) -> str:
     """'Thursday 9 April 2026', for a title on hover and focus."""
     return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+# How far ahead a plan can reach. A later year (20255 for 2025) is a typing slip, not a plan.
+PLAN_YEARS_AHEAD = 100
+
+
+def plan_date_problem(day: date, *, earliest: date, today: date, before: str) -> str | None:
+    """Why `day` cannot be a date in a plan, or None: it is before `earliest` (described by
+    `before`, e.g. "you set this goal"), or too far ahead to be meant. One rule for goals,
+    milestones and steps."""
+    if day < earliest:
+        return f"That is before {before} ({exact_date(earliest)}): pick that day or later."
+    if day.year > today.year + PLAN_YEARS_AHEAD:
+        return (
+            f"Pick a date before {today.year + PLAN_YEARS_AHEAD + 1}: "
+            "a year that far ahead is most likely a typing slip."
+        )
+    return None

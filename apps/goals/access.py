@@ -76,3 +76,9 @@ def access_calendar_feed(token: str) -> CalendarFeed:
         return CalendarFeed.objects.select_related("owner").get(token=token)
     except ObjectDoesNotExist:
         raise Http404 from None
+
+
+def calendar_feed_of(user: User) -> CalendarFeed | None:
+    """The planner's own feed, or None until they ask for one: showing the calendar page must
+    not create a secret."""
+    return CalendarFeed.objects.owned_by(user).first()

@@ -5,7 +5,10 @@ from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 
+from apps.core.dates import plan_date_problem
+from apps.core.forms import PlainNumberInput
 from apps.goals import catalog
 from apps.goals.models import (
     Goal,
@@ -68,7 +71,7 @@ def _parent_field(owner, exclude: Goal | None = None) -> forms.ModelChoiceField:
 
 
 def _number() -> forms.NumberInput:
-    return forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"})
+    return PlainNumberInput(attrs={"step": "any", "inputmode": "decimal"})
 
 
 class GoalForm(forms.ModelForm):
@@ -136,8 +139,15 @@ class GoalForm(forms.ModelForm):
     def clean_target_date(self) -> date | None:
         target = self.cleaned_data["target_date"]
         unchanged = self.instance.pk and target == self.instance.target_date
-        if target and target < self.today and not unchanged:
-            self.add_error("target_date", "Pick a date from today onwards.")
+        if target and not unchanged:
+            problem = plan_date_problem(
+                target, earliest=self.today, today=self.today, before="today"
+            )
+            if problem:
+                self.add_error(
+                    "target_date",
+                    "Pick a date from today onwards." if target < self.today else problem,
+                )
         return target
 
     def clean(self) -> dict[str, Any]:
@@ -226,6 +236,31 @@ class SmartCheckForm(forms.Form):
             has_parent=data.get("parent") is not None,
             milestone_count=milestone_count,
         )
+
+
+class ProgressForm(forms.Form):
+    """Where a number-tracked goal stands now, from its page."""
+
+    value = forms.DecimalField(
+        label="Where you are now",
+        max_digits=12,
+        decimal_places=2,
+        widget=_number(),
+        error_messages={"required": "Enter the number you have reached."},
+    )
+    note = forms.CharField(
+        label="What moved it (optional)",
+        required=False,
+        max_length=2_000,
+        help_text="Shown next to the change in this goal's history.",
+    )
+
+    @classmethod
+    def for_goal(cls, goal: Goal, data: QueryDict | None = None) -> "ProgressForm":
+        form = cls(data, initial={"value": goal.current_value}, auto_id="progress-%s")
+        if goal.measure_unit:
+            form.fields["value"].label = f"Where you are now ({goal.measure_unit})"
+        return form
 
 
 class StatusForm(forms.Form):

@@ -104,6 +104,8 @@ def smart_context(draft: smart.Draft, today: date) -> dict[str, Any]:
         "smart_all_met": smart.all_met(verdicts),
         "met_count": sum(v.state == smart.MET for v in verdicts),
         "suggested_horizon": Horizon(suggested_horizon(draft.target_date, today)).label,
+        # Without a date there is nothing to suggest a horizon from.
+        "has_target_date": draft.target_date is not None,
     }
 
 
@@ -153,6 +155,7 @@ FIELD_LABELS = {
     "measure_unit": "Unit",
     "baseline": "Starting point",
     "target_value": "Target",
+    "current_value": "Progress",
     "achievable": "What it takes",
     "relevant": "Why it matters",
     "target_date": "Target date",
@@ -180,7 +183,7 @@ def _in_words(field: str, value: Any, titles: dict[int, str]) -> str:
         return "yes" if value else "no"
     if field == "target_date":
         return exact_date(date.fromisoformat(value))
-    if field in ("baseline", "target_value"):
+    if field in ("baseline", "target_value", "current_value"):
         return str(value)
     text = str(value)
     return f"“{text[:77]}…”" if len(text) > 80 else f"“{text}”"

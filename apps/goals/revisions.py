@@ -11,8 +11,8 @@ from typing import Any
 from apps.accounts.models import User
 from apps.goals.models import Goal, GoalRevision
 
-# A change to any of these is an adjustment of the plan and lands in the goal's history.
-# `current_value` is progress, not an adjustment, and is left out on purpose.
+# A change to any of these lands in the goal's history: adjustments of the plan, and progress
+# on a number (`current_value`), so the history shows how the number moved and why.
 TRACKED_FIELDS = (
     "title",
     "specific",
@@ -20,6 +20,7 @@ TRACKED_FIELDS = (
     "measure_unit",
     "baseline",
     "target_value",
+    "current_value",
     "achievable",
     "relevant",
     "target_date",

@@ -169,6 +169,14 @@ def goal_update(
 
 
 @transaction.atomic
+def goal_record_progress(*, goal: Goal, by: User, value: Decimal, note: str = "") -> Goal:
+    """Where a number-tracked goal stands now; the change lands in its history with `note`."""
+    if goal.measure_kind != MeasureKind.NUMBER:
+        raise ValidationError({"value": "This goal is measured by its milestones, not a number."})
+    return goal_update(goal=goal, by=by, current_value=value, reason=note)
+
+
+@transaction.atomic
 def goal_set_status(*, goal: Goal, by: User, status: str, reason: str = "") -> Goal:
     """Move a goal through its life; achieving it is celebrated with a win."""
     if status not in Status.values:

@@ -1,12 +1,17 @@
 """Input for milestones and action steps. Forms parse and check; services write."""
 
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.http import QueryDict
+from django.utils import timezone
 
-# Dates outside this window are typing slips (a year of 0202 or 20255), not plans.
-EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
+from apps.core.dates import exact_date, plan_date_problem
+from apps.goals.models import Goal
+
+# Without its goal at hand (never in the views), only dates no plan can mean are refused.
+LONG_AGO = date(1900, 1, 1)
 
 
 def _due_date_field(label: str) -> forms.DateField:
@@ -18,13 +23,52 @@ def _due_date_field(label: str) -> forms.DateField:
     )
 
 
-def _check_range(value: date | None) -> date | None:
-    if value and not EARLIEST <= value <= LATEST:
-        raise forms.ValidationError("Choose a date between 1900 and 2199.")
-    return value
+class _DatedForm(forms.Form):
+    """A due date under a goal: refused when impossible (before the goal was set, or absurdly
+    far ahead); held back once when unlikely — after the goal's own target date — with the
+    reason and a "keep this date" box, so a slip is caught and a deliberate plan still fits.
+    An unchanged date is never questioned, so old rows stay editable."""
+
+    def __init__(self, *args: Any, goal: Goal | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.goal = goal
+        if self.is_bound and self.data.get("keep_date"):
+            self._offer_keep()
+
+    def _offer_keep(self) -> None:
+        self.fields["keep_date"] = forms.BooleanField(label="Keep this date anyway", required=False)
+
+    def _changed_date(self, day: date | None) -> bool:
+        return day is not None and day != self.initial.get("due_date")
+
+    def clean_due_date(self) -> date | None:
+        day = self.cleaned_data.get("due_date")
+        if day is None or not self._changed_date(day):
+            return day
+        today = timezone.localdate()
+        earliest = timezone.localdate(self.goal.created_at) if self.goal else LONG_AGO
+        problem = plan_date_problem(day, earliest=earliest, today=today, before="you set this goal")
+        if problem:
+            raise forms.ValidationError(problem)
+        return day
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        day, target = data.get("due_date"), self.goal.target_date if self.goal else None
+        if day is None or target is None or day <= target:
+            return data
+        if self._changed_date(day) and not self.data.get("keep_date"):
+            self._offer_keep()
+            message = (
+                f"That is after your goal's target date ({exact_date(target)}), so the goal "
+                "would be due before this. Pick an earlier date, or tick “Keep this date "
+                "anyway” and save again."
+            )
+            self.add_error("due_date", forms.ValidationError(message, code="after_goal"))
+        return data
 
 
-class MilestoneForm(forms.Form):
+class MilestoneForm(_DatedForm):
     title = forms.CharField(
         label="Milestone",
         max_length=200,
@@ -39,16 +83,13 @@ class MilestoneForm(forms.Form):
     )
     due_date = _due_date_field("Due date (optional)")
 
-    def clean_due_date(self) -> date | None:
-        return _check_range(self.cleaned_data.get("due_date"))
-
     @classmethod
-    def new(cls, data: QueryDict | None = None) -> "MilestoneForm":
+    def new(cls, data: QueryDict | None = None, *, goal: Goal | None = None) -> "MilestoneForm":
         """The add-a-milestone form at the foot of the section (the empty state links to it)."""
-        return cls(data, auto_id="new-milestone-%s")
+        return cls(data, goal=goal, auto_id="new-milestone-%s")
 
 
-class StepForm(forms.Form):
+class StepForm(_DatedForm):
     title = forms.CharField(
         label="Action step",
         max_length=200,
@@ -56,16 +97,15 @@ class StepForm(forms.Form):
     )
     due_date = _due_date_field("Due date (optional)")
 
-    def clean_due_date(self) -> date | None:
-        return _check_range(self.cleaned_data.get("due_date"))
-
 
 class NewStepForm(StepForm):
     """The add-a-step form under one milestone: every milestone has one, each with its own ids,
     so a form sent back with errors shows them under the right milestone."""
 
-    def __init__(self, data: QueryDict | None = None, *, milestone_pid: str) -> None:
-        super().__init__(data, auto_id=f"new-step-{milestone_pid}-%s")
+    def __init__(
+        self, data: QueryDict | None = None, *, milestone_pid: str, goal: Goal | None = None
+    ) -> None:
+        super().__init__(data, goal=goal, auto_id=f"new-step-{milestone_pid}-%s")
         self.milestone_pid = milestone_pid
         self.fields["title"].label = "Step"
         self.fields["title"].widget.attrs["placeholder"] = "A small, concrete action"

@@ -84,4 +84,6 @@ def feed_for(owner: User) -> bytes:
         refresh_interval=REFRESH,
         subcomponents=events_for(owner),
     )
+    # RFC 7986 §5.7 requires the value type on this property; clients may ignore it otherwise.
+    calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"
     return calendar.to_ical()

@@ -1,17 +1,21 @@
 """Input for the matrix and the wins journal. Forms parse and check; services write."""
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from apps.goals.models import Quadrant
-from apps.milestones.forms import EARLIEST
+from apps.accounts.models import User
+from apps.goals.models import Goal, Quadrant
 
 # More goals than anyone keeps in a matrix: a longer order is not from the page.
 MAX_ORDER = 500
+
+
+# A win dated before this is a typing slip (a year of 0202).
+EARLIEST_WIN = date(1900, 1, 1)
 
 
 class MoveForm(forms.Form):
@@ -73,15 +77,24 @@ class WinForm(forms.Form):
         max_length=5_000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    goal = forms.ModelChoiceField(
+        label="Towards which goal (optional)",
+        queryset=Goal.objects.none(),
+        required=False,
+        to_field_name="public_id",
+        empty_label="No goal in particular",
+    )
 
-    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, today: date, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
+        goal = cast(forms.ModelChoiceField, self.fields["goal"])
+        goal.queryset = Goal.objects.owned_by(owner).open().in_order()
 
     def clean_happened_on(self) -> date:
         value = self.cleaned_data["happened_on"]
         if value > self.today:
             raise forms.ValidationError("A win has already happened: choose today or earlier.")
-        if value < EARLIEST:
+        if value < EARLIEST_WIN:
             raise forms.ValidationError("Choose a date after 1900.")
         return value

@@ -10,6 +10,7 @@ urlpatterns = [
     path("goals/new/", create.goal_create, name="goal-create"),
     path("goals/<uuid:public_id>/", goal_page.goal_page, name="goal"),
     path("goals/<uuid:public_id>/status/", goal_page.goal_status, name="goal-status"),
+    path("goals/<uuid:public_id>/progress/", goal_page.goal_progress, name="goal-progress"),
     path("goals/<uuid:public_id>/delete/", goal_page.goal_delete, name="goal-delete"),
     path("goals/matrix/", matrix.matrix, name="matrix"),
     path("goals/matrix/reorder/", matrix.reorder, name="reorder"),

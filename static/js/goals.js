@@ -43,6 +43,10 @@
   });
   document.addEventListener("DOMContentLoaded", function () {
     kindSelects(document).forEach(showGroupFor);
+    // A form sent back with errors: its summary takes focus (autofocus alone is not honoured
+    // on every element), so the planner is taken to what needs fixing.
+    var summary = document.getElementById("form-errors");
+    if (summary && document.activeElement !== summary) summary.focus();
   });
   // Sections swapped in by htmx bring fresh forms.
   document.addEventListener("htmx:afterSettle", function (event) {

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 from django.core import mail
@@ -57,3 +58,15 @@ def test_staff_retry_a_failed_delivery_and_the_next_sweep_sends_it(
 
 def test_planners_cannot_see_deliveries(alice_client):
     assert alice_client.get(CHANGELIST).status_code in {302, 403}
+
+
+def test_the_admin_index_names_each_section_once_and_spells_deliveries(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Reminder deliveries" in page
+    assert "deliverys" not in page
+    sections = re.findall(r'class="section">([^<]+)</a>', page)
+    assert sections.count("Accounts") == 1
+    assert "Sign-in email addresses" in sections

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core import mail
 from django.db import connection, transaction
+from django.urls import reverse
 
 from apps.checkins.models import CheckinSchedule, DeliveryStatus, ReminderDelivery
 from apps.checkins.services.delivery import MAX_ATTEMPTS, delivery_send
@@ -345,3 +346,62 @@ def test_schedules_sharing_a_rule_but_not_a_phase_move_on_correctly(
         "charlie": "2027-01-04",
         "eve": "2027-01-11",
     }
+
+
+def _check_in(client, user, moment, time_machine):
+    """A check-in finished through the pages at `moment`."""
+    time_machine.move_to(moment, tick=False)
+    client.force_login(user)
+    review = client.post(reverse("checkins:start"))["Location"]
+    assert client.post(review, {"went_well": "Kept going", "complete": "1"}).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_check_in_just_before_the_reminder_satisfies_it(
+    weekly_alice, alice, client, time_machine, sweep_at
+):
+    _check_in(client, alice, MONDAY, time_machine)  # 07:00 in Berlin, before the 08:30 reminder
+
+    assert sweep_at(DUE).created == 0
+    assert mail.outbox == []
+    weekly_alice.refresh_from_db()
+    assert weekly_alice.next_due_key == "2026-12-07"
+    # The next one comes on schedule.
+    assert sweep_at(DUE + timedelta(weeks=1)).created == 1
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_check_in_after_a_reminder_leaves_the_next_one_on_schedule(
+    weekly_alice, alice, client, time_machine, sweep_at
+):
+    sweep_at(DUE)
+    _check_in(client, alice, DUE + timedelta(hours=2), time_machine)
+
+    assert sweep_at(DUE + timedelta(weeks=1)).created == 1
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.django_db
+def test_a_reminder_claimed_but_not_yet_sent_is_dropped_by_a_check_in(
+    weekly_alice, alice, client, time_machine, django_capture_on_commit_callbacks
+):
+    time_machine.move_to(DUE, tick=False)
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        dispatch_due_reminders()
+    _check_in(client, alice, DUE + timedelta(minutes=1), time_machine)
+    for callback in queued:
+        callback()
+
+    assert mail.outbox == []
+    assert ReminderDelivery.objects.get().status == DeliveryStatus.SKIPPED
+
+
+@pytest.mark.django_db
+def test_the_reminder_reads_as_a_sentence_after_the_greeting(weekly_alice, sweep_at):
+    sweep_at(DUE)
+    (message,) = mail.outbox
+    assert "Hi Alice,\n\nYour check-in is due." in message.body
+    html = message.alternatives[0][0]
+    assert ">Your check-in is due." in html
+    assert "it is time" not in message.body + html

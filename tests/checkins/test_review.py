@@ -53,6 +53,19 @@ def _form(plan, **overrides):
     }
 
 
+def test_opening_the_start_page_creates_no_draft(alice_client, alice, plan):
+    response = alice_client.get(reverse("checkins:start"))
+
+    assert response.status_code == 200
+    assert "Start my check-in" in response.content.decode()
+    assert not CheckIn.objects.filter(owner=alice).exists()
+
+    alice_client.post(reverse("checkins:start"))
+    resumed = alice_client.get(reverse("checkins:start")).content.decode()
+    assert _review_url(CheckIn.objects.get(owner=alice)) in resumed
+    assert "Continue your check-in" in resumed
+
+
 def test_starting_twice_resumes_the_same_draft(alice_client, alice, plan):
     first = alice_client.post(reverse("checkins:start"))
     second = alice_client.post(reverse("checkins:start"))
@@ -93,6 +106,70 @@ def test_finishing_updates_goals_records_wins_and_shows_the_summary(
     entries = {e.goal_id: e.progress for e in checkin.goal_entries.all()}
     assert entries[plan["numbers"].pk] == 37  # 2 → 5 of 2 → 10 km
     assert entries[plan["stepped"].pk] == 50
+
+
+def test_a_saved_draft_changes_no_goal_until_the_check_in_is_finished(alice_client, alice, plan):
+    alice_client.post(reverse("checkins:start"))
+    checkin = CheckIn.objects.get(owner=alice)
+    numbers, milestone = plan["numbers"], plan["milestone"]
+
+    response = alice_client.post(_review_url(checkin), _form(plan, save="1"))
+
+    assert response.status_code == 302
+    numbers.refresh_from_db()
+    milestone.refresh_from_db()
+    assert (numbers.current_value, milestone.done_at) == (Decimal(2), None)
+    assert not Win.objects.filter(owner=alice).exists()
+    goal_page = alice_client.get(reverse("plan:goal", kwargs={"public_id": numbers.public_id}))
+    assert "2 of 10 km" in goal_page.content.decode()  # as before the draft
+    # The draft remembers what it proposes.
+    page = alice_client.get(_review_url(checkin)).content.decode()
+    assert re.search(rf'name="value_{numbers.public_id.hex}"[^>]*value="5(\.00)?"', page)
+    assert re.search(rf'value="{milestone.public_id.hex}"[^>]*checked', page)
+
+    alice_client.post(_review_url(checkin), _form(plan, complete="1"))
+
+    numbers.refresh_from_db()
+    milestone.refresh_from_db()
+    assert numbers.current_value == Decimal(5)
+    assert milestone.done_at is not None
+
+
+def test_unticking_in_a_draft_reopens_only_when_finished(alice_client, alice, plan):
+    alice_client.post(reverse("checkins:start"))
+    checkin = CheckIn.objects.get(owner=alice)
+    milestone = plan["milestone"]
+    alice_client.post(
+        reverse("milestones:done", kwargs={"public_id": milestone.public_id}), {"done": "1"}
+    )
+    milestone.refresh_from_db()
+    assert milestone.done_at is not None
+
+    alice_client.post(
+        _review_url(checkin),
+        _form(
+            plan,
+            save="1",
+            **{
+                f"milestones_{plan['stepped'].public_id.hex}": [],
+            },
+        ),
+    )
+    milestone.refresh_from_db()
+    assert milestone.done_at is not None
+
+    alice_client.post(
+        _review_url(checkin),
+        _form(
+            plan,
+            complete="1",
+            **{
+                f"milestones_{plan['stepped'].public_id.hex}": [],
+            },
+        ),
+    )
+    milestone.refresh_from_db()
+    assert milestone.done_at is None
 
 
 def test_a_finished_check_in_cannot_be_changed(alice_client, alice, plan):
@@ -177,7 +254,8 @@ def test_review_query_count_does_not_grow(alice_client, alice, goals, django_ass
         MilestoneFactory.create_batch(2, goal=goal)
         ObstacleFactory(goal=goal)
     draft = checkin_start(user=alice)
-    with django_assert_num_queries(7):
+    # Two of them read what the draft proposes for the milestones, once for every goal.
+    with django_assert_num_queries(9):
         response = alice_client.get(_review_url(draft))
     assert response.status_code == 200
     assert response.content.decode().count('class="checkin-goal"') == goals

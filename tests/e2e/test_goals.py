@@ -110,3 +110,21 @@ def test_obstacle_resource_and_achievement_on_the_goal_page(
     expect(page.get_by_role("button", name=re.compile("Build on it"))).to_be_visible()
 
     assert browser_errors == []
+
+
+def test_form_errors_take_focus_and_link_to_their_fields(
+    page: Page, client, live_server, browser_errors
+):
+    _sign_in(page, client, live_server.url)
+    page.goto(f"{live_server.url}/goals/new/")
+    page.get_by_label("Your goal in a few words").fill("")
+    page.get_by_role("button", name="Save goal").click()
+
+    summary = page.locator("#form-errors")
+    expect(summary).to_be_focused()
+    expect(summary).to_be_in_viewport()
+    expect(page.get_by_role("heading", name="Start from a template")).to_have_count(0)
+    summary.get_by_role("link", name=re.compile(r"^Your goal in a few words")).click()
+    expect(page.get_by_label("Your goal in a few words")).to_be_focused()
+    # The form comes back as a 422, which the console reports; nothing else may go wrong.
+    assert [e for e in browser_errors if "status of 422" not in e] == []

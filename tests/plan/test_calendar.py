@@ -23,9 +23,19 @@ def _events(response) -> dict[str, dict]:
     return {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
 
 
-def test_page_shows_the_absolute_private_address_and_how_to_subscribe(alice, alice_client):
+def test_opening_the_page_creates_no_secret_until_asked(alice, alice_client):
     response = alice_client.get(PAGE)
 
+    assert response.status_code == 200
+    assert "Create my calendar address" in response.content.decode()
+    assert not CalendarFeed.objects.filter(owner=alice).exists()
+
+
+def test_page_shows_the_absolute_private_address_and_how_to_subscribe(alice, alice_client):
+    created = alice_client.post(PAGE)
+    response = alice_client.get(PAGE)
+
+    assert (created.status_code, created["Location"]) == (302, PAGE)
     assert response.status_code == 200
     token = CalendarFeed.objects.get(owner=alice).token
     page = response.content.decode()
@@ -130,3 +140,8 @@ def test_feed_query_count_does_not_grow_with_the_plan(
         response = client.get(_feed(token))
     assert response.status_code == 200
     assert len(_events(response)) == goals * 9
+
+
+def test_the_feed_asks_for_a_refresh_with_the_value_type_rfc_7986_requires(client, alice):
+    response = client.get(_feed(calendar_feed_for(user=alice).token))
+    assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:PT6H\r\n" in response.content

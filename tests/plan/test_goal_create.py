@@ -69,7 +69,9 @@ def test_prefill_from_a_long_term_goal_link(alice_client, alice):
     url = f"{URL}?parent={lead.public_id}&horizon=short"
     page = alice_client.get(url).content.decode()
     assert f'<option value="{lead.public_id}" selected>Become a team lead</option>' in page
-    assert f"?template=learn-skill&amp;parent={lead.public_id}" in page
+    # A stepping stone takes its shape from the goal it serves: no template gallery above it.
+    assert "Start from a template" not in page
+    assert "Use this template" not in page
 
 
 def test_the_parent_is_one_of_your_long_term_goals(alice_client, alice, charlie, noon):
@@ -155,3 +157,41 @@ def test_a_skill_gap_opens_the_form_with_its_goal_title(alice_client):
     assert '<option value="professional_development" selected>' in page
     long = alice_client.get(URL, {"title": "x" * 500}).content.decode()
     assert f'value="{"x" * 200}"' in long
+
+
+def test_errors_come_as_a_focused_summary_that_links_to_each_field(alice_client, noon):
+    response = alice_client.post(URL, goal_form(title="", target_date="2001-01-01"))
+
+    assert response.status_code == 422
+    page = response.content.decode()
+    summary = page[
+        page.index('id="form-errors"') : page.index("</div>", page.index('id="form-errors"'))
+    ]
+    for attribute in ('role="alert"', 'tabindex="-1"', "autofocus"):
+        assert attribute in summary
+    assert 'href="#id_title"' in summary
+    assert 'href="#id_target_date"' in summary
+    assert "Pick a date from today onwards." in summary
+
+
+def test_the_template_gallery_is_not_repeated_after_an_error(alice_client, noon):
+    page = alice_client.post(URL, goal_form(title="", template="pm-certification")).content.decode()
+    assert "Start from a template" not in page
+    assert "Use this template" not in page
+    assert 'name="template" value="pm-certification"' in page  # the choice is kept
+
+
+def test_no_horizon_suggestion_without_a_target_date(alice_client):
+    page = alice_client.get(URL).content.decode()
+    assert "from your target date" not in page
+    with_date = alice_client.get(f"{URL}?template=pm-certification").content.decode()
+    assert "from your target date" in with_date
+
+
+def test_the_saved_message_knows_a_template_brought_milestones(alice_client, alice, noon):
+    data = goal_form(title="Earn a project-management certification", template="pm-certification")
+    page = alice_client.post(URL, data, follow=True).content.decode()
+    assert "Next: break it into milestones" not in page
+    assert "Your goal is saved with 4 suggested milestones." in page
+    blank = alice_client.post(URL, goal_form(title="Something else"), follow=True)
+    assert "Your goal is saved. Next: break it into milestones." in blank.content.decode()

@@ -1,4 +1,5 @@
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from tests.security.access import (
@@ -103,3 +104,20 @@ def test_ending_the_mentorship_flips_every_mentor_cell(as_role):
         if expect.get["mentor"] != expect.get["other"]:
             assert got == 404, f"GET {name}"
         assert client.post(url, {}).status_code == expect.post["ended_mentor"], f"POST {name}"
+
+
+def _row_counts() -> dict[str, int]:
+    return {model._meta.label: model._base_manager.count() for model in apps.get_models()}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTATIONS))
+def test_a_get_by_the_owner_writes_nothing(as_role, name):
+    """Opening a page, or fetching its partial, leaves every table as it was: links are
+    followed by prefetchers, crawlers and mail scanners, so only a POST may write."""
+    expect = EXPECTATIONS[name]
+    kwargs = expect.kwargs(as_role.cast) if expect.kwargs else {}
+    client = as_role("owner")
+    before = _row_counts()
+    for htmx_headers in ({}, {"HX-Request": "true"}):
+        client.get(reverse(name, kwargs=kwargs), headers=htmx_headers)
+    assert _row_counts() == before

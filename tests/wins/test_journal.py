@@ -153,8 +153,9 @@ def test_query_count_is_pinned(alice_client, alice, django_assert_num_queries, c
     goal = GoalFactory(owner=alice)
     for index in range(count):
         WinFactory(owner=alice, goal=goal if index % 2 else None)
-    # session, user, count for the pages, one page of wins with their goals
-    with django_assert_num_queries(4):
+    # session, user, count for the pages, one page of wins with their goals, the goals a new
+    # win can be linked to
+    with django_assert_num_queries(5):
         response = alice_client.get(LIST)
     assert response.status_code == 200
     page = response.content.decode()
@@ -180,3 +181,19 @@ def test_deleting_a_milestones_win_says_the_milestone_stays_reached(alice_client
     page = alice_client.get(delete_url(win)).content.decode()
     assert "The milestone stays reached; only this entry goes." in page
     assert 'class="win win-milestone"' in alice_client.get(LIST).content.decode()
+
+
+def test_a_win_written_by_hand_can_be_linked_to_one_of_your_goals(alice_client, alice, charlie):
+    goal = GoalFactory(owner=alice, title="Get certified")
+    theirs = GoalFactory(owner=charlie, title="Charlie's goal")
+    page = alice_client.get(reverse("wins:list")).content.decode()
+    assert f'<option value="{goal.public_id}">Get certified</option>' in page
+    assert "Charlie's goal" not in page
+
+    data = {"title": "Booked the exam", "happened_on": "2026-01-05", "goal": str(goal.public_id)}
+    assert alice_client.post(reverse("wins:create"), data).status_code == 302
+    assert Win.objects.get(title="Booked the exam").goal == goal
+
+    stolen = {**data, "title": "Sneaky", "goal": str(theirs.public_id)}
+    assert alice_client.post(reverse("wins:create"), stolen).status_code == 422
+    assert not Win.objects.filter(title="Sneaky").exists()

@@ -2,8 +2,9 @@
 
 A check-in is a guided review of the active goals, kept as a draft until done.
 
-Saving is safe to repeat: a draft is updated in place, milestones already done stay done,
-and completing an already completed check-in changes nothing.
+Saving is safe to repeat: a draft is updated in place and keeps what it proposes for each goal
+(its number, the milestones reached) in its own rows; only completing it changes the goals, and
+completing an already completed check-in changes nothing.
 """
 
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.checkins.access import draft_of, schedule_of
 from apps.checkins.models import CheckIn, CheckInGoal, Frequency
+from apps.checkins.services.schedules import schedule_checked_in
 from apps.goals import services as goal_services
 from apps.goals.models import Goal, Obstacle, Status
 from apps.milestones import services as milestone_services
@@ -78,34 +80,60 @@ def checkin_save(
     note: str,
     updates: list[GoalUpdate],
 ) -> CheckIn:
+    """Keep the answers in the check-in's own rows; nothing outside it changes until it is
+    finished (`checkin_complete`)."""
     checkin = CheckIn.objects.select_for_update().get(pk=checkin.pk)
     checkin.went_well, checkin.challenges, checkin.next_steps = went_well, challenges, next_steps
     checkin.confidence, checkin.note = confidence, note
     checkin.full_clean()
     checkin.save()
-    user = checkin.owner
     for update in updates:
-        if update.current_value is not None and update.current_value != update.goal.current_value:
-            goal_services.goal_update(goal=update.goal, by=user, current_value=update.current_value)
+        entry, _ = CheckInGoal.objects.get_or_create(
+            checkin=checkin, goal=update.goal, defaults={"progress": update.goal.progress}
+        )
+        entry.obstacle, entry.note = update.obstacle, update.note
+        entry.value = update.current_value
+        entry.save(update_fields=["obstacle", "note", "value"])
         done = {m.pk for m in update.milestones_done}
-        for milestone in update.milestones_done:
-            milestone_services.milestone_complete(milestone=milestone, by=user)
-        for milestone in update.milestones_listed:
-            if milestone.pk not in done and milestone.done_at is not None:
-                milestone_services.milestone_reopen(milestone=milestone, by=user)
-        checkin.goal_entries.filter(goal=update.goal).update(
-            obstacle=update.obstacle, note=update.note
+        entry.milestones_reached.set(update.milestones_done)
+        # Only what was done when offered and then unticked: a milestone ticked on the goal
+        # page after this draft was saved stays done.
+        entry.milestones_reopened.set(
+            [m for m in update.milestones_listed if m.pk not in done and m.done_at is not None]
         )
     return checkin
 
 
+def _apply_proposals(checkin: CheckIn) -> None:
+    user = checkin.owner
+    entries = checkin.goal_entries.select_related("goal").prefetch_related(
+        "milestones_reached", "milestones_reopened"
+    )
+    for entry in entries:
+        goal = entry.goal
+        if goal.status != Status.ACTIVE:
+            continue
+        if entry.value is not None and entry.value != goal.current_value:
+            goal_services.goal_record_progress(
+                goal=goal, by=user, value=entry.value, note="From your check-in."
+            )
+        for milestone in entry.milestones_reached.all():
+            if milestone.goal_id == goal.pk:
+                milestone_services.milestone_complete(milestone=milestone, by=user)
+        for milestone in entry.milestones_reopened.all():
+            if milestone.goal_id == goal.pk and milestone.done_at is not None:
+                milestone_services.milestone_reopen(milestone=milestone, by=user)
+
+
 @transaction.atomic
 def checkin_complete(*, checkin: CheckIn, now: datetime | None = None) -> CheckIn:
-    """Finish the review: snapshot each goal's progress and put what went well in the wins."""
+    """Finish the review: apply what the draft proposed for each goal, snapshot each goal's
+    progress and put what went well in the wins."""
     checkin = CheckIn.objects.select_for_update().get(pk=checkin.pk)
     if checkin.completed_at is not None:
         return checkin
     now = now or timezone.now()
+    _apply_proposals(checkin)
     progress = {g.pk: g.progress for g in active_goals(user=checkin.owner)}
     for entry in checkin.goal_entries.all():
         if entry.goal_id in progress:
@@ -122,6 +150,7 @@ def checkin_complete(*, checkin: CheckIn, now: datetime | None = None) -> CheckI
             )
     checkin.completed_at = now
     checkin.save(update_fields=["completed_at", "updated_at"])
+    schedule_checked_in(user=checkin.owner, now=now)
     return checkin
 
 

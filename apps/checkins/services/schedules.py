@@ -14,7 +14,13 @@ from django.utils.timezone import now as timezone_now
 
 from apps.accounts.models import User
 from apps.checkins.access import notifications_of, schedule_of
-from apps.checkins.models import CheckinSchedule, NotificationSettings
+from apps.checkins.models import (
+    CheckinSchedule,
+    DeliveryKind,
+    DeliveryStatus,
+    NotificationSettings,
+    ReminderDelivery,
+)
 from apps.checkins.occurrences import local_date
 
 
@@ -112,3 +118,26 @@ def reminders_save(
         paused=paused,
         now=now,
     )
+
+
+@transaction.atomic
+def schedule_checked_in(*, user: User, now: datetime) -> None:
+    """A check-in was finished at `now`: the reminder it answers is not sent.
+
+    A check-in answers the occurrence it is nearest to: one finished in the half period before
+    the next reminder (or after it fell due but before it went out) counts for that reminder,
+    so the schedule moves on to the one after; a check-in soon after a reminder answers that
+    reminder. Moving `next_due_at` here keeps the sweep a pure index read. A reminder already
+    claimed but not yet sent is dropped too.
+    """
+    ReminderDelivery.objects.filter(
+        user=user, kind=DeliveryKind.CHECKIN, status=DeliveryStatus.PENDING, due_at__lte=now
+    ).update(status=DeliveryStatus.SKIPPED)
+    schedule = CheckinSchedule.objects.select_for_update().filter(owner=user).first()
+    if schedule is None or schedule.paused or schedule.next_due_at is None:
+        return
+    due = schedule.next_due_at
+    half = (schedule.next_after(due).at - due) / 2
+    if now >= due - half:
+        schedule.set_next_due(max(now, due))
+        schedule.save(update_fields=["next_due_at", "next_due_key", "updated_at"])

@@ -34,12 +34,15 @@ def add_milestone_form(form: MilestoneForm | None = None) -> SafeString:
 
 
 def _fields(form: NewStepForm) -> SafeString:
-    return format_html(
+    fields = format_html(
         "{}<div>{}</div><div>{}</div>",
         form.non_field_errors(),
         form["title"].as_field_group(),
         form["due_date"].as_field_group(),
     )
+    if "keep_date" in form.fields:  # offered after a date past the goal's target date
+        return format_html("{}<div>{}</div>", fields, form["keep_date"].as_field_group())
+    return fields
 
 
 @cache

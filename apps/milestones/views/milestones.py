@@ -48,7 +48,7 @@ def milestone_list(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpRe
 @require_POST
 def milestone_create(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
     goal = access_goal(request.user, public_id, for_write=True)
-    form = MilestoneForm.new(request.POST)
+    form = MilestoneForm.new(request.POST, goal=goal)
     if not saved(
         form,
         lambda data: services.milestone_create(
@@ -72,7 +72,9 @@ def milestone_create(request: AuthenticatedHttpRequest, public_id: UUID) -> Http
 def milestone_edit(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
     milestone = access_milestone(request.user, public_id, for_write=True)
     initial = {f: getattr(milestone, f) for f in ("title", "description", "due_date")}
-    form = MilestoneForm(posted(request), initial=initial, auto_id=f"edit-{milestone.pid}-%s")
+    form = MilestoneForm(
+        posted(request), initial=initial, goal=milestone.goal, auto_id=f"edit-{milestone.pid}-%s"
+    )
     if form.is_bound and saved(
         form,
         lambda data: services.milestone_update(

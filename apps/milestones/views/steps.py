@@ -35,7 +35,7 @@ from apps.milestones.views.answers import (
 @require_POST
 def step_create(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
     milestone = access_milestone(request.user, public_id, for_write=True)
-    form = NewStepForm(request.POST, milestone_pid=milestone.pid)
+    form = NewStepForm(request.POST, milestone_pid=milestone.pid, goal=milestone.goal)
     if not saved(
         form,
         lambda data: services.step_create(
@@ -62,7 +62,9 @@ def _step_row(request: AuthenticatedHttpRequest, step: ActionStep, goal: Goal) -
 def step_edit(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
     step = access_step(request.user, public_id, for_write=True)
     initial = {"title": step.title, "due_date": step.due_date}
-    form = StepForm(posted(request), initial=initial, auto_id=f"edit-{step.pid}-%s")
+    form = StepForm(
+        posted(request), initial=initial, goal=step.milestone.goal, auto_id=f"edit-{step.pid}-%s"
+    )
     if form.is_bound and saved(
         form,
         lambda data: services.step_update(

@@ -6,12 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.core.htmx import render_page
 from apps.goals import services
-from apps.goals.access import access_calendar_feed
+from apps.goals.access import access_calendar_feed, calendar_feed_of
 from apps.goals.models import CalendarFeed
 from apps.plan import calendar
 
@@ -21,10 +21,18 @@ def _feed_url(feed: CalendarFeed) -> str:
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def calendar_page(request: AuthenticatedHttpRequest) -> HttpResponse:
-    feed_url = _feed_url(services.calendar_feed_for(user=request.user))
-    context = {"feed_url": feed_url, "webcal_url": "webcal://" + feed_url.split("://", 1)[1]}
+    """GET shows the address if the planner has one; the first POST creates it."""
+    if request.method == "POST":
+        services.calendar_feed_for(user=request.user)
+        messages.success(request, "Your calendar address is ready. Subscribe with it below.")
+        return redirect("plan:calendar")
+    feed = calendar_feed_of(request.user)
+    context: dict[str, str] = {}
+    if feed is not None:
+        feed_url = _feed_url(feed)
+        context = {"feed_url": feed_url, "webcal_url": "webcal://" + feed_url.split("://", 1)[1]}
     return render_page(request, "plan/calendar.html", context, partial="feed")
 
 

@@ -61,6 +61,16 @@ def _kept_query(request: AuthenticatedHttpRequest) -> str:
     return f"&{urlencode(kept)}" if kept else ""
 
 
+def _saved_news(template: catalog.GoalTemplate | None) -> str:
+    if template and template.milestones:
+        count = len(template.milestones)
+        return (
+            f"Your goal is saved with {count} suggested milestones."
+            " Next: make them yours, or break the first one into steps."
+        )
+    return "Your goal is saved. Next: break it into milestones."
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def goal_create(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -76,7 +86,7 @@ def goal_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, "Your goal is saved. Next: break it into milestones.")
+                messages.success(request, _saved_news(template))
                 return done(request, goal_url(goal))
         draft = SmartCheckForm(request.POST, owner=request.user).draft()
     else:
@@ -88,6 +98,9 @@ def goal_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         "template": catalog.template_by_slug(form["template"].value()),
         "templates": catalog.TEMPLATES,
         "keep_query": _kept_query(request),
+        # Once: not again above a form sent back with errors, nor for a stepping stone, whose
+        # shape comes from the goal it serves.
+        "show_gallery": request.method == "GET" and not request.GET.get("parent"),
         **smart_context(draft, today),
     }
     return render_page(request, "plan/goal_create.html", context, form=form)

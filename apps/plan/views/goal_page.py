@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -19,7 +19,7 @@ from apps.core.htmx import confirm_delete, done, posted, render_page
 from apps.core.sharing import viewed
 from apps.goals import catalog, services, smart
 from apps.goals.access import access_goal
-from apps.goals.forms import ConfirmDeleteForm, StatusForm, add_service_errors
+from apps.goals.forms import ConfirmDeleteForm, ProgressForm, StatusForm, add_service_errors
 from apps.goals.models import Goal, Horizon, Status
 from apps.goals.presentation import (
     deadline,
@@ -61,7 +61,10 @@ def _goal(request: AuthenticatedHttpRequest, public_id: UUID, *, for_write: bool
 
 
 def goal_page_context(
-    viewer: User, goal: Goal, status_form: StatusForm | None = None
+    viewer: User,
+    goal: Goal,
+    status_form: StatusForm | None = None,
+    progress_form: ProgressForm | None = None,
 ) -> dict[str, Any]:
     """What the goal page shows `viewer`: everything to its owner, a read-only page to a
     reader (a mentor, or the planner previewing what their mentor sees)."""
@@ -83,6 +86,7 @@ def goal_page_context(
         "history": history(viewer, revisions),
         "can_edit": can_edit,
         "status_form": status_form or StatusForm(),
+        "progress_form": progress_form or ProgressForm.for_goal(goal),
         "follow_up": _follow_up(goal),
         **smart_context(draft, today),
         **obstacles_context(goal),
@@ -121,6 +125,35 @@ def goal_status(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpRespo
     return render_page(
         request, "plan/goal.html", goal_page_context(request.user, goal, form), form=form
     )
+
+
+@login_required
+@require_POST
+def goal_progress(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
+    """Update a number-tracked goal's number from its page. HTMX gets the progress part back,
+    and an event for the history, which fetches itself."""
+    goal = _goal(request, public_id, for_write=True)
+    form = ProgressForm.for_goal(goal, request.POST)
+    if form.is_valid():
+        try:
+            services.goal_record_progress(
+                goal=goal,
+                by=request.user,
+                value=form.cleaned_data["value"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+    if form.errors:
+        context = goal_page_context(request.user, goal, progress_form=form)
+        return render_page(request, "plan/goal.html", context, partial="progress", form=form)
+    goal = _goal(request, public_id)
+    messages.success(request, f"Progress updated: {progress_text(goal)}.")
+    if not request.htmx:
+        return redirect(goal_url(goal) + "#plan-heading")
+    response = render(request, "plan/goal.html#progress", goal_page_context(request.user, goal))
+    response["HX-Trigger"] = "goal-history"
+    return response
 
 
 @login_required

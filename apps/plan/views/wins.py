@@ -39,21 +39,21 @@ def _journal(
     )
 
 
-def _blank_form() -> WinForm:
+def _blank_form(request: AuthenticatedHttpRequest) -> WinForm:
     today = timezone.localdate()
-    return WinForm(initial={"happened_on": today}, today=today)
+    return WinForm(initial={"happened_on": today}, today=today, owner=request.user)
 
 
 @login_required
 @require_GET
 def win_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return _journal(request, _blank_form())
+    return _journal(request, _blank_form(request))
 
 
 @login_required
 @require_POST
 def win_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = WinForm(request.POST, today=timezone.localdate())
+    form = WinForm(request.POST, today=timezone.localdate(), owner=request.user)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -62,6 +62,7 @@ def win_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 title=data["title"],
                 happened_on=data["happened_on"],
                 note=data["note"],
+                goal=data["goal"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -70,7 +71,7 @@ def win_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not request.htmx:
         messages.success(request, "Added to your journal. Well done!")
         return redirect("wins:list")
-    return _journal(request, _blank_form(), news="Added to your journal. Well done!")
+    return _journal(request, _blank_form(request), news="Added to your journal. Well done!")
 
 
 @login_required
@@ -86,10 +87,10 @@ def win_delete(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpRespon
         if not request.htmx:
             messages.success(request, news)
             return redirect("wins:list")
-        return _journal(request, _blank_form(), news=news)
+        return _journal(request, _blank_form(request), news=news)
     if form.is_bound and request.htmx:
         # The journal's delete button sends the confirmation; without it nothing goes.
-        return _journal(request, _blank_form(), status=422)
+        return _journal(request, _blank_form(request), status=422)
     from_milestone = getattr(win, "milestone", None) is not None
     return confirm_delete(
         request,

@@ -70,9 +70,10 @@ EXPECTATIONS = {
         valid=Valid(data=lambda cast, kw: {}, check=_paused, status=200),
     ),
     "checkins:history": Expect(get=signed_in(200), post=everyone(405)),
-    # Starting (or resuming) a check-in needs no fields: it redirects to the review.
+    # Opening the page only reads; posting it (no fields) starts or resumes the draft and
+    # redirects to the review.
     "checkins:start": Expect(
-        get=signed_in(302),
+        get=signed_in(200),
         post=signed_in(302),
         valid=Valid(
             data=lambda cast, kw: {}, check=lambda cast, kw: draft_of(cast["owner"]) is not None

@@ -13,6 +13,13 @@ def _goal(cast: dict) -> dict:
     return {"public_id": GoalFactory(owner=cast["owner"]).public_id}
 
 
+def _number_goal(cast: dict) -> dict:
+    goal = GoalFactory(
+        owner=cast["owner"], measure_kind="number", baseline=0, target_value=10, current_value=1
+    )
+    return {"public_id": goal.public_id}
+
+
 def _owners_feed(cast: dict) -> dict:
     return {"token": calendar_feed_for(user=cast["owner"]).token}
 
@@ -63,6 +70,16 @@ EXPECTATIONS = {
             check=lambda cast, kw: not Goal.objects.filter(**kw).exists(),
         ),
     ),
+    # An empty POST lacks the number: the form comes back with its error.
+    "plan:goal-progress": Expect(
+        get=signed_in(405),
+        post=owned(422),
+        kwargs=_number_goal,
+        valid=Valid(
+            data=lambda cast, kw: {"value": "4", "note": "Two more chapters"},
+            check=lambda cast, kw: Goal.objects.get(public_id=kw["public_id"]).current_value == 4,
+        ),
+    ),
     "plan:matrix": Expect(get=signed_in(200), post=signed_in(405)),
     # An empty POST names no goal and no quadrant: the matrix comes back with the error.
     "plan:reorder": Expect(
@@ -83,7 +100,15 @@ EXPECTATIONS = {
         ),
     ),
     "plan:timeline": Expect(get=signed_in(200), post=signed_in(405)),
-    "plan:calendar": Expect(get=signed_in(200), post=signed_in(405)),
+    # Opening the page shows the address if there is one; the first POST creates it.
+    "plan:calendar": Expect(
+        get=signed_in(200),
+        post=signed_in(302),
+        valid=Valid(
+            data=lambda cast, kw: {},
+            check=lambda cast, kw: CalendarFeed.objects.filter(owner=cast["owner"]).exists(),
+        ),
+    ),
     # Each person resets their own feed; there is nothing else to reset.
     "plan:calendar-reset": Expect(
         get=signed_in(405),
