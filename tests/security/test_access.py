@@ -6,7 +6,6 @@ from tests.security.access import (
     EXPECTATIONS,
     ROLES,
     declared_but_gone,
-    mentor_cast,
     undeclared_patterns,
 )
 
@@ -22,20 +21,6 @@ def test_no_expectation_is_left_for_a_url_that_no_longer_exists():
 def test_a_new_url_without_expectations_fails_the_harness():
     missing = undeclared_patterns("tests.security.urls_with_undeclared_view")
     assert missing == ["core:undeclared-report", "<unnamed> stray/"]
-
-
-@pytest.fixture
-def as_role(client, alice, bob, charlie, dora, admin_user):
-    cast = {"owner": alice, "other": charlie, "staff": admin_user, **mentor_cast(alice, bob, dora)}
-
-    def login(role):
-        client.logout()
-        if role != "anonymous":
-            client.force_login(cast[role])
-        return client
-
-    login.cast = cast
-    return login
 
 
 @pytest.mark.parametrize("role", ROLES)

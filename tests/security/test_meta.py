@@ -10,11 +10,10 @@ DESCRIPTION = '<meta name="description" content="careerplan turns'
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_every_page_has_a_meta_description(alice_client, alice, charlie, admin_user, name):
+def test_every_page_has_a_meta_description(as_role, name):
     expect = EXPECTATIONS[name]
-    cast = {"owner": alice, "other": charlie, "staff": admin_user}
-    kwargs = expect.kwargs(cast) if expect.kwargs else {}
-    response = alice_client.get(reverse(name, kwargs=kwargs))
+    kwargs = expect.kwargs(as_role.cast) if expect.kwargs else {}
+    response = as_role("owner").get(reverse(name, kwargs=kwargs))
     assert response.status_code == 200
     if response["Content-Type"].startswith("text/html"):
         assert response.content.decode().count(DESCRIPTION) == 1
