@@ -2,7 +2,8 @@
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 
 Handler = Callable[[HttpRequest], HttpResponse]
@@ -24,3 +25,42 @@ class NoStoreForSignedInMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+# Control characters have no place in an address, and NUL in particular cannot be stored by
+# PostgreSQL: left alone, it turns a lookup into a database error (a 500).
+_URL_CONTROL = frozenset(chr(c) for c in [*range(0x20), 0x7F])
+_NUL = "\x00"
+
+
+def _has(chars: frozenset[str], text: str) -> bool:
+    return not chars.isdisjoint(text)
+
+
+class RejectControlCharactersMiddleware:
+    """Answers 400 to NUL anywhere in the input and to any control character in the URL.
+
+    Multi-line form fields may hold tabs and line breaks; which single-line fields refuse the
+    rest is the forms' business (Django's CharField already refuses NUL there too).
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if _has(_URL_CONTROL, request.path) or self._bad_params(request):
+            return HttpResponseBadRequest(
+                render_to_string("400.html", request=None), content_type="text/html"
+            )
+        return self.get_response(request)
+
+    @staticmethod
+    def _bad_params(request: HttpRequest) -> bool:
+        for key, values in request.GET.lists():
+            if _has(_URL_CONTROL, key) or any(_has(_URL_CONTROL, v) for v in values):
+                return True
+        if request.method != "POST":
+            return False
+        return any(
+            _NUL in key or any(_NUL in v for v in values) for key, values in request.POST.lists()
+        )

@@ -6,6 +6,7 @@ from typing import Any, cast
 from django import forms
 from django.core.exceptions import ValidationError
 
+from apps.core.dates import OUT_OF_RANGE, in_planning_range
 from apps.goals import catalog
 from apps.goals.models import (
     Goal,
@@ -136,7 +137,9 @@ class GoalForm(forms.ModelForm):
     def clean_target_date(self) -> date | None:
         target = self.cleaned_data["target_date"]
         unchanged = self.instance.pk and target == self.instance.target_date
-        if target and target < self.today and not unchanged:
+        if target and not in_planning_range(target):
+            self.add_error("target_date", OUT_OF_RANGE)
+        elif target and target < self.today and not unchanged:
             self.add_error("target_date", "Pick a date from today onwards.")
         return target
 

@@ -5,8 +5,7 @@ from datetime import date
 from django import forms
 from django.http import QueryDict
 
-# Dates outside this window are typing slips (a year of 0202 or 20255), not plans.
-EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
+from apps.core.dates import OUT_OF_RANGE, in_planning_range
 
 
 def _due_date_field(label: str) -> forms.DateField:
@@ -19,8 +18,8 @@ def _due_date_field(label: str) -> forms.DateField:
 
 
 def _check_range(value: date | None) -> date | None:
-    if value and not EARLIEST <= value <= LATEST:
-        raise forms.ValidationError("Choose a date between 1900 and 2199.")
+    if value and not in_planning_range(value):
+        raise forms.ValidationError(OUT_OF_RANGE)
     return value
 
 

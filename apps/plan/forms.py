@@ -7,8 +7,8 @@ from uuid import UUID
 from django import forms
 from django.core.exceptions import ValidationError
 
+from apps.core.dates import EARLIEST
 from apps.goals.models import Quadrant
-from apps.milestones.forms import EARLIEST
 
 # More goals than anyone keeps in a matrix: a longer order is not from the page.
 MAX_ORDER = 500
