@@ -37,6 +37,9 @@ if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off.")
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 CSRF_TRUSTED_ORIGINS = [SITE_URL]
+# How many reverse proxies in front of the app append to X-Forwarded-For. 0: the header is
+# ignored and the connecting address is the client (apps.core.middleware.ClientAddressMiddleware).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 if "DATABASE_URL" not in env:
     raise ImproperlyConfigured(
@@ -75,6 +78,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "apps.core.middleware.ClientAddressMiddleware",
     "apps.core.middleware.RejectControlCharactersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -174,8 +178,11 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[careerplan] "
 ACCOUNT_USER_DISPLAY = "apps.accounts.models.user_display"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(SITE_URL).scheme or "https"
 ACCOUNT_RATE_LIMITS = {
-    # Failed logins are limited per IP and per account (allauth's defaults, stated explicitly).
+    # Failed logins: per address, and per (account, address) — the adapter keys them so —
+    # plus a coarse per-account limit that a correct password and second factor get past
+    # (apps/accounts/adapter.py explains why).
     "login_failed": "10/m/ip,5/5m/key",
+    "login_failed_account": "30/h/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",

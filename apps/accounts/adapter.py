@@ -4,6 +4,8 @@ from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from allauth.core.internal import ratelimit
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.mail import EmailMessage, EmailMultiAlternatives
@@ -36,6 +38,29 @@ def _current_site(request):
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # Failed sign-ins are counted twice. Per (account, address) ("login_failed"), strictly:
+    # guessing from one place is slowed and nobody elsewhere is affected. Per account across
+    # all addresses ("login_failed_account"), coarsely, against guessing spread over many
+    # addresses. Someone who trips the account-wide limit must not hold the account locked:
+    # past it, the right password still leads on to the second factor (itself rate-limited)
+    # for an account that has one; without one, the limit holds, with the same answer for a
+    # right and a wrong password so that it reveals nothing.
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        account = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{account}|{self.get_client_ip(request)}"
+
+    def authenticate(self, request, **credentials):
+        account = str(credentials.get("email", "")).lower()
+        usage = ratelimit.consume(
+            request, app="allauth.account", action="login_failed_account", key=account
+        )
+        user = super().authenticate(request, **credentials)
+        if usage is None and (user is None or not is_mfa_enabled(user)):
+            raise self.validation_error("too_many_login_attempts")
+        if user is not None and usage is not None:
+            usage.rollback()
+        return user
+
     def render_mail(self, template_prefix, email, context, headers=None) -> EmailMessage:
         message = super().render_mail(template_prefix, email, context, headers=headers)
         if isinstance(message, EmailMultiAlternatives) and not message.alternatives:

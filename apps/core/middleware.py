@@ -1,7 +1,9 @@
 """Request-wide safety rules that hold for every view, so no single page can forget them."""
 
+import ipaddress
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
@@ -64,3 +66,38 @@ class RejectControlCharactersMiddleware:
         return any(
             _NUL in key or any(_NUL in v for v in values) for key, values in request.POST.lists()
         )
+
+
+def client_address(remote_addr: str, forwarded_for: str, trusted_proxies: int) -> str:
+    """The address of whoever connected to the outermost of `trusted_proxies` proxies.
+
+    Each trusted proxy appends the address it saw to X-Forwarded-For, so the client is the
+    right-most entry those proxies did not write. Anything further left was sent by the client
+    and proves nothing; without trusted proxies the header is ignored altogether.
+    """
+    hops = [hop.strip() for hop in forwarded_for.split(",") if hop.strip()]
+    if trusted_proxies <= 0 or not hops:
+        return remote_addr
+    candidate = hops[-min(trusted_proxies, len(hops))]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote_addr
+
+
+class ClientAddressMiddleware:
+    """Puts the real client's address in REMOTE_ADDR, so rate limits and logs count people,
+    not the proxy every request comes through (`TRUSTED_PROXY_COUNT`)."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        trusted: int = settings.TRUSTED_PROXY_COUNT
+        if trusted:
+            request.META["REMOTE_ADDR"] = client_address(
+                request.META.get("REMOTE_ADDR", ""),
+                request.META.get("HTTP_X_FORWARDED_FOR", ""),
+                trusted,
+            )
+        return self.get_response(request)
