@@ -14,8 +14,7 @@ from django.utils.html import escape, linebreaks
 from django.utils.safestring import mark_safe
 
 from apps.accounts import services
-
-_URL = re.compile(r"(https?://[^\s<]+)")
+from apps.core.emails import render_subject
 
 # The one link that matters in an email gets a button in the HTML version.
 _ACTIONS = (
@@ -24,9 +23,22 @@ _ACTIONS = (
 )
 
 
-def _text_to_html(text: str) -> str:
-    """Paragraphs and clickable links built from the (escaped) plain-text body."""
-    return _URL.sub(r'<a href="\1">\1</a>', linebreaks(escape(text)))
+def _text_to_html(text: str, links: set[str]) -> str:
+    """Paragraphs from the (escaped) plain-text body. Only the addresses careerplan put in
+    become links; anything that merely looks like one (in a name, say) stays text."""
+    html = str(linebreaks(escape(text)))
+    if not links:
+        return html
+    ours = "|".join(re.escape(str(escape(link))) for link in sorted(links, key=len, reverse=True))
+    return re.sub(rf"({ours})(?=[\s<]|$)", r'<a href="\1">\1</a>', html)
+
+
+def _own_links(context: dict) -> set[str]:
+    return {
+        value
+        for key, value in context.items()
+        if key.endswith("_url") and isinstance(value, str) and value.startswith("http")
+    }
 
 
 def _current_site(request):
@@ -63,6 +75,10 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def render_mail(self, template_prefix, email, context, headers=None) -> EmailMessage:
         message = super().render_mail(template_prefix, email, context, headers=headers)
+        # allauth renders the subject as HTML; it is text, and may hold a display name.
+        message.subject = self.format_email_subject(
+            render_subject(f"{template_prefix}_subject.txt", context)
+        )
         if isinstance(message, EmailMultiAlternatives) and not message.alternatives:
             action = next(
                 ((context[key], label) for key, label in _ACTIONS if context.get(key)), None
@@ -71,7 +87,7 @@ class AccountAdapter(DefaultAccountAdapter):
                 "emails/account.html",
                 {
                     "subject": message.subject,
-                    "content": mark_safe(_text_to_html(str(message.body))),  # noqa: S308 - escaped
+                    "content": mark_safe(_text_to_html(str(message.body), _own_links(context))),  # noqa: S308 - escaped
                     "action": action,
                     "site_url": settings.SITE_URL,
                 },
