@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "apps.accounts.middleware.UserTimezoneMiddleware",
+    "apps.accounts.middleware.AdminRequiresMFAMiddleware",
 ]
 
 ROOT_URLCONF = "careerplan.urls"
