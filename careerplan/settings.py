@@ -190,6 +190,16 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
 }
+# The product's own endpoints (apps.core.ratelimit): per signed-in person, else per address.
+RATE_LIMITS = {
+    # Calendar apps poll every few hours; a feed fetched more often is being scraped.
+    "calendar_feed": "60/h",
+    "pause_link": "20/m",
+    # The live SMART check posts while the planner types.
+    "smart_check": "120/m",
+    # Dragging goals, milestones and steps into order.
+    "reorder": "120/m",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "careerplan"
 MFA_ADAPTER = "allauth.mfa.adapter.DefaultMFAAdapter"

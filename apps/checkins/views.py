@@ -23,6 +23,7 @@ from apps.checkins.services.pause_links import (
 )
 from apps.checkins.services.schedules import notifications_for, reminders_save, schedule_for
 from apps.core.htmx import HtmxHttpRequest, done, posted, render_page
+from apps.core.ratelimit import rate_limited
 
 SCHEDULE_FIELDS = ("frequency", "weekday", "day_of_month", "local_time", "timezone", "paused")
 
@@ -79,6 +80,7 @@ def schedule(request: AuthenticatedHttpRequest) -> HttpResponse:
 # token is the credential. A GET (a link preview, a scanner) only asks; a POST switches off.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
+@rate_limited("pause_link")
 def pause(request: HtmxHttpRequest, token: str) -> HttpResponse:
     link = read_pause_token(token=token)
     if link is None:
