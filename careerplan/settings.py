@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "apps.core.middleware.ClientAddressMiddleware",
     "apps.core.middleware.RejectControlCharactersMiddleware",
+    "apps.core.middleware.ReportingEndpointsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -199,6 +200,8 @@ RATE_LIMITS = {
     "smart_check": "120/m",
     # Dragging goals, milestones and steps into order.
     "reorder": "120/m",
+    # Browsers report CSP violations; a flood of them is somebody's script, not a page.
+    "csp_report": "30/m",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "careerplan"
@@ -304,6 +307,10 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "object-src": [CSP.NONE],
+    # Violations are reported to apps.core.views.csp_report, which logs them; report-to names
+    # the endpoint declared in the Reporting-Endpoints header (ReportingEndpointsMiddleware).
+    "report-uri": ["/csp-report"],
+    "report-to": ["csp"],
 }
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:

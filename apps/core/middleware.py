@@ -101,3 +101,15 @@ class ClientAddressMiddleware:
                 trusted,
             )
         return self.get_response(request)
+
+
+class ReportingEndpointsMiddleware:
+    """Names the endpoint that the Content-Security-Policy's `report-to csp` sends to."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Reporting-Endpoints", f'csp="{settings.SITE_URL}/csp-report"')
+        return response
