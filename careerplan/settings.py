@@ -30,6 +30,8 @@ def _required(name: str, dev_default: str) -> str:
 
 
 SECRET_KEY = _required("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
+# Earlier keys, still accepted for what they signed while SECRET_KEY is rotated.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 SITE_URL = _required("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS:
@@ -39,6 +41,9 @@ if not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = [SITE_URL]
 # A failed CSRF check gets a page in the product's words instead of Django's technical one.
 CSRF_FAILURE_VIEW = "apps.core.views.csrf_failure"
+# How many reverse proxies in front of the app append to X-Forwarded-For. 0: the header is
+# ignored and the connecting address is the client (apps.core.middleware.ClientAddressMiddleware).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 if "DATABASE_URL" not in env:
     raise ImproperlyConfigured(
@@ -79,18 +84,23 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "apps.core.middleware.ClientAddressMiddleware",
+    "apps.core.middleware.RejectControlCharactersMiddleware",
+    "apps.core.middleware.ReportingEndpointsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "apps.core.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "apps.accounts.middleware.UserTimezoneMiddleware",
+    "apps.accounts.middleware.AdminRequiresMFAMiddleware",
 ]
 
 ROOT_URLCONF = "careerplan.urls"
@@ -164,6 +174,7 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "apps.accounts.forms.SignupForm"
+ACCOUNT_FORMS = {"signup": "apps.accounts.signup.SignupForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
@@ -176,12 +187,27 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[careerplan] "
 ACCOUNT_USER_DISPLAY = "apps.accounts.models.user_display"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(SITE_URL).scheme or "https"
 ACCOUNT_RATE_LIMITS = {
-    # Failed logins are limited per IP and per account (allauth's defaults, stated explicitly).
+    # Failed logins: per address, and per (account, address) — the adapter keys them so —
+    # plus a coarse per-account limit that a correct password and second factor get past
+    # (apps/accounts/adapter.py explains why).
     "login_failed": "10/m/ip,5/5m/key",
+    "login_failed_account": "30/h/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
+}
+# The product's own endpoints (apps.core.ratelimit): per signed-in person, else per address.
+RATE_LIMITS = {
+    # Calendar apps poll every few hours; a feed fetched more often is being scraped.
+    "calendar_feed": "60/h",
+    "pause_link": "20/m",
+    # The live SMART check posts while the planner types.
+    "smart_check": "120/m",
+    # Dragging goals, milestones and steps into order.
+    "reorder": "120/m",
+    # Browsers report CSP violations; a flood of them is somebody's script, not a page.
+    "csp_report": "30/m",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "careerplan"
@@ -294,6 +320,10 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "object-src": [CSP.NONE],
+    # Violations are reported to apps.core.views.csp_report, which logs them; report-to names
+    # the endpoint declared in the Reporting-Endpoints header (ReportingEndpointsMiddleware).
+    "report-uri": ["/csp-report"],
+    "report-to": ["csp"],
 }
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:

@@ -2,6 +2,7 @@
 stranger, dora's mentorship of alice has ended, an admin."""
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from tests.factories import PASSWORD, UserFactory
 
@@ -28,9 +29,12 @@ def dora(db):
 
 @pytest.fixture
 def admin_user(db):
-    return UserFactory(
+    # The admin requires a second factor, so the suite's admin has one.
+    user = UserFactory(
         email="admin@example.com", display_name="Admin", is_staff=True, is_superuser=True
     )
+    TOTP.activate(user, generate_totp_secret())
+    return user
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@ from django import forms
 
 from apps.accounts.models import User
 from apps.accounts.timezones import timezone_names, validate_timezone
+from apps.core.validators import validate_single_line
 
 
 def _timezone_field(*, from_browser: bool) -> forms.ChoiceField:
@@ -25,6 +26,7 @@ class SignupForm(forms.Form):
         required=False,
         help_text="Optional. How careerplan and your mentors address you.",
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        validators=[validate_single_line],
     )
     timezone = _timezone_field(from_browser=True)
 
@@ -41,6 +43,7 @@ class ProfileForm(forms.Form):
         required=False,
         help_text="How careerplan and your mentors address you.",
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        validators=[validate_single_line],
     )
     timezone = _timezone_field(from_browser=False)
 

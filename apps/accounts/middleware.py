@@ -1,5 +1,8 @@
 import zoneinfo
 
+from allauth.mfa.utils import is_mfa_enabled
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils import timezone
 
 
@@ -19,3 +22,27 @@ class UserTimezoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class AdminRequiresMFAMiddleware:
+    """Staff reach the Django admin only with a second factor set up.
+
+    allauth already asks for the code at sign-in once an authenticator exists, so what is left
+    is a staff account that never set one up: it is sent to set one up first.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None or match.namespace != "admin":
+            return None
+        user = request.user
+        if not user.is_authenticated or not user.is_staff or is_mfa_enabled(user):
+            return None
+        messages.info(request, "Set up two-factor authentication to use the administration.")
+        return redirect("mfa_activate_totp")

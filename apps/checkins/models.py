@@ -273,6 +273,9 @@ class NotificationSettings(models.Model):
     # The next morning digest, like CheckinSchedule.next_due_at; empty while switched off.
     next_digest_at = models.DateTimeField(null=True, blank=True)
     next_digest_key = models.CharField(max_length=32, blank=True)
+    # The random secret inside every pause link of this planner's emails (never their id).
+    # Replacing it ("stop every old link") revokes all links sent so far.
+    pause_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
 
     objects = NotificationSettingsQuerySet.as_manager()
 

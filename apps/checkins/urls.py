@@ -11,4 +11,5 @@ urlpatterns = [
     path("<uuid:public_id>/", views_review.detail, name="detail"),
     path("schedule/", views.schedule, name="schedule"),
     path("pause/<str:token>/", views.pause, name="pause"),
+    path("pause-links/reset/", views.pause_links_reset, name="pause-links-reset"),
 ]

@@ -6,18 +6,24 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.checkins.describe import in_words
 from apps.checkins.forms import ScheduleForm
 from apps.checkins.models import CheckinSchedule, DeliveryKind, NotificationSettings
 from apps.checkins.occurrences import occurrences_after
-from apps.checkins.services.pause_links import read_pause_token, reminders_switch_off
+from apps.checkins.services.pause_links import (
+    pause_links_revoke,
+    read_pause_token,
+    reminders_switch_off,
+)
 from apps.checkins.services.schedules import notifications_for, reminders_save, schedule_for
-from apps.core.htmx import HtmxHttpRequest, posted, render_page
+from apps.core.htmx import HtmxHttpRequest, done, posted, render_page
+from apps.core.ratelimit import rate_limited
 
 SCHEDULE_FIELDS = ("frequency", "weekday", "day_of_month", "local_time", "timezone", "paused")
 
@@ -74,13 +80,26 @@ def schedule(request: AuthenticatedHttpRequest) -> HttpResponse:
 # token is the credential. A GET (a link preview, a scanner) only asks; a POST switches off.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
+@rate_limited("pause_link")
 def pause(request: HtmxHttpRequest, token: str) -> HttpResponse:
-    found = read_pause_token(token=token)
-    if found is None:
+    link = read_pause_token(token=token)
+    if link is None:
         raise Http404("This link is not valid.")
-    user, kind = found
+    milestones = link.kind == DeliveryKind.MILESTONE
+    if link.user is None:
+        expired = {"expired": True, "milestones": milestones}
+        return render(request, "checkins/pause.html", expired, status=410)
     switched_off = request.method == "POST"
     if switched_off:
-        reminders_switch_off(user=user, kind=kind)
-    context = {"token": token, "done": switched_off, "milestones": kind == DeliveryKind.MILESTONE}
+        reminders_switch_off(user=link.user, kind=link.kind)
+    context = {"token": token, "done": switched_off, "milestones": milestones}
     return render(request, "checkins/pause.html", context)
+
+
+@login_required
+@require_POST
+def pause_links_reset(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Stops every pause link in emails sent so far (say, after forwarding one)."""
+    pause_links_revoke(user=request.user)
+    messages.success(request, "Every earlier pause link has stopped working.")
+    return done(request, reverse("checkins:schedule"))

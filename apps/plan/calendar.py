@@ -30,12 +30,18 @@ def _uid(kind: str, public_id: uuid.UUID) -> str:
     return f"{kind}-{public_id}@{host}"
 
 
+def _day_after(day: date) -> date | None:
+    # An all-day event without an end lasts one day (RFC 5545), which is all the last
+    # representable date can have.
+    return day + timedelta(days=1) if day < date.max else None
+
+
 def _goal_event(goal: Goal, day: date) -> Event:
     link = _goal_link(goal)
     return Event.new(
         uid=_uid("goal", goal.public_id),
         start=day,
-        end=day + timedelta(days=1),
+        end=_day_after(day),
         stamp=goal.updated_at,
         summary=f"Target date: {goal.title}",
         description=f"The day you set to reach this goal.\n\n{link}",
@@ -48,7 +54,7 @@ def _milestone_event(milestone: Milestone, goal: Goal, day: date) -> Event:
     return Event.new(
         uid=_uid("milestone", milestone.public_id),
         start=day,
-        end=day + timedelta(days=1),
+        end=_day_after(day),
         stamp=milestone.updated_at,
         summary=f"Milestone: {milestone.title}",
         description=f"A milestone of your goal “{goal.title}”.\n\n{link}",

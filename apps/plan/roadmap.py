@@ -14,6 +14,9 @@ from apps.accounts.models import User
 from apps.goals.models import Goal
 from apps.milestones.models import Milestone
 
+# The farthest the axis reaches, in months from today.
+HORIZON = 12 * 30
+
 
 def _month_start(day: date, months: int = 0) -> date:
     index = day.year * 12 + day.month - 1 + months
@@ -34,8 +37,10 @@ class Axis:
     @classmethod
     def around(cls, dates: list[date], today: date) -> "Axis":
         # At least a month back and three ahead; never more than a year into the past.
+        # Far-off dates (any stored date, up to 9999-12-31) pin their bar to the right edge
+        # instead of stretching the axis over centuries.
         first = max(min([_month_start(today, -1), *dates]), _month_start(today, -12))
-        last = max([today + timedelta(days=90), *dates])
+        last = min(max([today + timedelta(days=90), *dates]), _month_start(today, HORIZON))
         return cls(_month_start(first), _month_start(last, 1))
 
     @property

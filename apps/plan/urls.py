@@ -1,5 +1,6 @@
 from django.urls import path
 
+from apps.core.ratelimit import rate_limited
 from apps.plan.views import calendar, create, goal_page, matrix, roadmap
 
 app_name = "plan"
@@ -18,5 +19,10 @@ urlpatterns = [
     path("goals/timeline/", roadmap.timeline, name="timeline"),
     path("calendar/", calendar.calendar_page, name="calendar"),
     path("calendar/reset/", calendar.calendar_reset, name="calendar-reset"),
-    path("calendar/<str:token>.ics", calendar.calendar_feed, name="feed"),
+    # Limited here rather than on the view: calendar.py belongs to the GET-writes work.
+    path(
+        "calendar/<str:token>.ics",
+        rate_limited("calendar_feed")(calendar.calendar_feed),
+        name="feed",
+    ),
 ]

@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from apps.accounts.models import User
+from tests.factories import UserFactory
 
 CHANGELIST = reverse("admin:accounts_user_changelist")
 
@@ -50,3 +51,23 @@ def test_staff_deactivate_and_reactivate_accounts(client, admin_user, alice, pas
     client.force_login(admin_user)
     client.post(CHANGELIST, {"action": "activate", "_selected_action": [alice.pk]})
     assert User.objects.get(pk=alice.pk).is_active
+
+
+def test_staff_without_a_second_factor_are_sent_to_set_one_up(client, db):
+    staff = UserFactory(email="ops@example.com", is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    for url in (reverse("admin:index"), reverse("admin:goals_goal_changelist")):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("mfa_activate_totp")
+
+
+def test_staff_with_a_second_factor_reach_the_admin(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    assert "careerplan administration" in response.content.decode()
+
+
+def test_planners_without_a_second_factor_are_not_bothered(alice_client):
+    assert alice_client.get(reverse("dashboard:index")).status_code == 200

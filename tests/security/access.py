@@ -122,6 +122,13 @@ def signed_in(status: int, *, anonymous: int = 302) -> dict[str, int]:
 
 EXPECTATIONS: dict[str, Expect] = {
     "core:healthz": Expect(get=everyone(200), post=everyone(405)),
+    # Browsers post violation reports here without a session or CSRF token; they go to the
+    # log, not the database (tests/core/test_csp_report.py reads the log).
+    "core:csp-report": Expect(
+        get=everyone(405),
+        post=everyone(204),
+        valid=Valid(data=lambda cast, kw: {}, check=lambda cast, kw: True, status=204),
+    ),
     "dashboard:index": Expect(get=signed_in(200), post=everyone(405)),
     # An empty POST is an invalid profile: the form comes back with its errors.
     # Deleting asks for the password again first: a bare session is sent to confirm it.

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.core.htmx import done, posted, render_page
+from apps.core.ratelimit import rate_limited
 from apps.goals import services, smart
 from apps.goals.access import access_goal
 from apps.goals.forms import GoalEditForm, GoalFilterForm, SmartCheckForm, add_service_errors
@@ -93,6 +94,7 @@ def goal_edit(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpRespons
 
 @login_required
 @require_POST
+@rate_limited("smart_check")
 def smart_check(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The SMART panel for the goal form as it stands, asked for while the planner types."""
     milestone_count = None

@@ -28,7 +28,6 @@ from apps.mentorship.models import (
 from apps.mentorship.services.relationship import mentorship_start
 
 OPEN_PER_DAY = 20
-SENDS_PER_HOUR = 10
 
 
 class InvitationUnusable(Exception):
@@ -51,7 +50,7 @@ def _check_invitable(*, planner: User, email: str) -> None:
     recent = Invitation.objects.open().filter(planner=planner, created_at__gte=since)
     if recent.count() >= OPEN_PER_DAY:
         _refuse("email", f"You have {OPEN_PER_DAY} open invitations from today. Try tomorrow.")
-    if not ratelimit.allow(f"invite:{planner.pk}", limit=SENDS_PER_HOUR, seconds=3600):
+    if ratelimit.wait_for("invitation", f"user:{planner.pk}") is not None:
         _refuse("email", "You have sent many invitations in the last hour. Try again later.")
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.core.htmx import confirm_delete, posted, render_page
+from apps.core.ratelimit import rate_limited
 from apps.goals.access import access_goal
 from apps.goals.models import Goal
 from apps.milestones import services
@@ -132,6 +133,7 @@ def milestone_done(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpRe
 
 @login_required
 @require_POST
+@rate_limited("reorder")
 def milestone_move(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
     milestone = access_milestone(request.user, public_id, for_write=True)
     form = MoveForm(request.POST)

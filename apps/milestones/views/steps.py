@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.core.htmx import confirm_delete, posted, render_page
+from apps.core.ratelimit import rate_limited
 from apps.goals.models import Goal
 from apps.milestones import services
 from apps.milestones.access import access_milestone, access_step
@@ -93,6 +94,7 @@ def step_done(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpRespons
 
 @login_required
 @require_POST
+@rate_limited("reorder")
 def step_move(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
     step = access_step(request.user, public_id, for_write=True)
     form = MoveForm(request.POST)

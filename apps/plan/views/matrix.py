@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.models import User
 from apps.core.htmx import render_page
+from apps.core.ratelimit import rate_limited
 from apps.goals.access import access_goal
 from apps.goals.models import Goal, Quadrant, Status
 from apps.goals.services import goal_place
@@ -100,6 +101,7 @@ def _active(user: User, public_id: UUID | str) -> Goal:
 
 @login_required
 @require_POST
+@rate_limited("reorder")
 def move(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
     """The buttons on a card: up, down, or to another quadrant."""
     goal = _active(request.user, public_id)
@@ -119,6 +121,7 @@ def move(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 @require_POST
+@rate_limited("reorder")
 def reorder(request: AuthenticatedHttpRequest) -> HttpResponse:
     """A drop: the goal, the quadrant it landed in, and that quadrant's order from top down."""
     form = ReorderForm(request.POST)

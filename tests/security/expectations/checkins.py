@@ -1,10 +1,11 @@
-"""Who may use the check-in URLs. The pause link is a capability: its signed token is the
-credential, so everyone who holds it gets the same answer."""
+"""Who may use the check-in URLs. The pause link is a capability: its signed, dated token
+(holding the planner's random pause key, not their id) is the credential, so everyone who holds
+it gets the same answer."""
 
 from apps.checkins.access import draft_of, notifications_of, schedule_of
 from apps.checkins.models import CheckIn
 from apps.checkins.services.checkins import checkin_complete, checkin_start
-from apps.checkins.services.pause_links import pause_token
+from apps.checkins.services.pause_links import pause_token, read_pause_token
 from apps.checkins.services.schedules import schedule_save
 from tests.security.access import Expect, Valid, everyone, owned, shared, signed_in
 
@@ -41,6 +42,15 @@ def _paused(cast, kw) -> bool:
     return schedule is not None and schedule.paused and schedule.next_due_at is None
 
 
+def _old_pause_link(cast, kw):
+    cast["old_pause_token"] = pause_token(user=cast["owner"])
+    return {}
+
+
+def _old_link_revoked(cast, kw) -> bool:
+    return read_pause_token(token=cast["old_pause_token"]).user is None
+
+
 def _draft(cast):
     return {"public_id": checkin_start(user=cast["owner"]).public_id}
 
@@ -68,6 +78,13 @@ EXPECTATIONS = {
         post=everyone(200),
         kwargs=_pause_kwargs,
         valid=Valid(data=lambda cast, kw: {}, check=_paused, status=200),
+    ),
+    # Each planner revokes their own pause links; there is nothing else to revoke.
+    "checkins:pause-links-reset": Expect(
+        get=signed_in(405),
+        post=signed_in(302),
+        htmx_post=signed_in(200),
+        valid=Valid(data=_old_pause_link, check=_old_link_revoked),
     ),
     "checkins:history": Expect(get=signed_in(200), post=everyone(405)),
     # Opening the page only reads; posting it (no fields) starts or resumes the draft and
