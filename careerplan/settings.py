@@ -208,6 +208,8 @@ RATE_LIMITS = {
     "reorder": "120/m",
     # Browsers report CSP violations; a flood of them is somebody's script, not a page.
     "csp_report": "30/m",
+    # Mentorship invitations each send an email to an address the planner typed.
+    "invitation": "10/h",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "careerplan"

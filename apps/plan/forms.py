@@ -8,7 +8,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from apps.accounts.models import User
-from apps.core.dates import EARLIEST
 from apps.goals.models import Goal, Quadrant
 
 # More goals than anyone keeps in a matrix: a longer order is not from the page.

@@ -64,7 +64,7 @@ def test_a_forbidden_page_is_in_the_products_words(db):
 def test_a_request_for_another_host_gets_the_400_page_not_a_crash(client, db):
     response = client.get("/", headers={"host": "attacker.example"})
     assert response.status_code == 400
-    assert "We could not read that request" in response.content.decode()
+    assert "That request could not be read" in response.content.decode()
 
 
 def test_a_flash_message_waits_for_the_next_real_page(alice_client):

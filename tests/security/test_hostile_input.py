@@ -31,9 +31,8 @@ FORMS = sorted(name for name, e in EXPECTATIONS.items() if e.post["owner"] != 40
 
 
 @pytest.fixture
-def owner_client(client, alice, charlie, admin_user):
-    client.force_login(alice)
-    return client, {"owner": alice, "other": charlie, "staff": admin_user}
+def owner_client(as_role):
+    return as_role("owner"), as_role.cast
 
 
 @pytest.mark.parametrize("name", FORMS)

@@ -61,7 +61,9 @@ def _mine(model, cast: dict, **lookup) -> bool:
 
 
 def _ranked_one(cast: dict, kw: dict) -> dict:
-    value = ValueFactory(owner=cast["owner"], name="Ranked by the harness")
+    # Asked more than once per test (the hostile-input test sends it again and again).
+    value = CareerValue.objects.filter(owner=cast["owner"], name="Ranked by the harness").first()
+    value = value or ValueFactory(owner=cast["owner"], name="Ranked by the harness")
     return {"ranking": "1", "ranked": [str(value.public_id)]}
 
 
