@@ -73,6 +73,11 @@ def test_reorder_by_keyboard_and_by_drag_and_it_sticks(
     target = _card(page, "Ship the portfolio")
     _card(page, "Grow my network").drag_to(target, target_position={"x": 20, "y": 4})
     expect(_titles(page, "do_first")).to_have_text(["Grow my network", "Ship the portfolio"])
+    # The card moves in the browser at once; the server's answer is the announcement. Reloading
+    # before it arrives would cancel the save.
+    expect(page.locator("#messages")).to_contain_text(
+        "“Grow my network” is now 1 of 2 in Do first."
+    )
 
     page.reload()
     expect(_titles(page, "do_first")).to_have_text(["Grow my network", "Ship the portfolio"])
