@@ -56,7 +56,7 @@ def test_staff_deactivate_and_reactivate_accounts(client, admin_user, alice, pas
 def test_staff_without_a_second_factor_are_sent_to_set_one_up(client, db):
     staff = UserFactory(email="ops@example.com", is_staff=True, is_superuser=True)
     client.force_login(staff)
-    for url in (reverse("admin:index"), reverse("admin:goals_goal_changelist")):
+    for url in (reverse("admin:index"), reverse("admin:accounts_user_changelist")):
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"] == reverse("mfa_activate_totp")
