@@ -9,15 +9,6 @@ the planner's.
 
 from datetime import date
 
-# Dates a planner may type: outside this window they are typing slips (a year of 0202 or
-# 20255), not plans. Pages still cope with any stored date.
-EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
-OUT_OF_RANGE = "Choose a date between 1900 and 2199."
-
-
-def in_planning_range(day: date) -> bool:
-    return EARLIEST <= day <= LATEST
-
 
 def span_in_words(days: int) -> str:
     """A positive number of days as people say it: '1 day', '12 days', '3 weeks', '5 months'."""

@@ -52,22 +52,15 @@ _INSERT_DELIVERIES = """
     ON CONFLICT (user_id, kind, occurrence_key) DO NOTHING
     RETURNING id
 """
-# One round trip: move the schedules on and write the outbox rows.
-_ADVANCE_AND_INSERT = """
+_ADVANCE_SCHEDULES = """
     WITH advanced AS (
         UPDATE checkins_checkinschedule AS s
         SET next_due_at = t.at, next_due_key = t.k
         FROM unnest(%s::bigint[], %s::timestamptz[], %s::text[]) AS t(id, at, k)
         WHERE s.id = t.id
-    )
-    INSERT INTO checkins_reminderdelivery
-        (user_id, kind, occurrence_key, due_at, schedule_version, status, attempts,
-         next_attempt_at, queued_at, last_error, created_at)
-    SELECT u, %s, k, d, v, 'pending', 0, %s, %s, '', %s
-    FROM unnest(%s::bigint[], %s::text[], %s::timestamptz[], %s::int[]) AS t(u, k, d, v)
-    ON CONFLICT (user_id, kind, occurrence_key) DO NOTHING
-    RETURNING id
-"""
+    )"""
+# One round trip: move the schedules on and write the outbox rows.
+_ADVANCE_AND_INSERT = _ADVANCE_SCHEDULES + _INSERT_DELIVERIES
 
 
 _CLAIM_SCHEDULES = """
