@@ -144,3 +144,17 @@ def _in_days(days: int):
     from django.utils import timezone
 
     return timezone.now() + timedelta(days=days)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """A shared comment by the planner on their own goal; pass author/kind/mentorship for a
+    mentor's."""
+
+    class Meta:
+        model = "mentorship.Comment"
+
+    goal = factory.SubFactory(GoalFactory)
+    planner = factory.LazyAttribute(lambda o: o.goal.owner if o.goal else o.checkin.owner)
+    author = factory.LazyAttribute(lambda o: o.planner)
+    kind = "shared"
+    body = factory.Sequence(lambda n: f"A thought on this, number {n}.")

@@ -25,7 +25,7 @@ from apps.checkins.services.checkins import (
     streak,
 )
 from apps.core.htmx import posted, render_page, wants_partial
-from apps.core.sharing import viewed
+from apps.core.sharing import panels, viewed
 from apps.goals.models import Goal, Obstacle, Status
 from apps.milestones.models import Milestone
 
@@ -161,6 +161,7 @@ def detail(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
         "is_owner": is_owner,
         # A reader (a mentor the planner shares check-ins with) sees the summary, not the streak.
         "streak": streak(user=request.user, today=timezone.localdate()) if is_owner else 0,
+        "panels": panels("checkin", viewer=request.user, obj=checkin),
     }
     return render(request, "checkins/detail.html", context)
 

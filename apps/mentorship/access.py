@@ -11,8 +11,12 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from apps.accounts.models import User
+from apps.checkins.access import access_checkin
+from apps.checkins.models import CheckIn
 from apps.core.access import access_object
-from apps.mentorship.models import Invitation, Mentorship, MentorshipQuerySet
+from apps.goals.access import access_goal
+from apps.goals.models import Goal
+from apps.mentorship.models import Comment, Invitation, Mentorship, MentorshipQuerySet
 
 
 def access_mentorship(
@@ -60,3 +64,18 @@ def mentorship_as_mentor(mentor: User, public_id: UUID | str) -> Mentorship:
     except (Mentorship.DoesNotExist, ValidationError, ValueError):
         # A malformed id is as absent as a missing one.
         raise Http404 from None
+
+
+def access_comment(user: User, public_id: UUID | str, *, for_write: bool = False) -> Comment:
+    """A comment or note `user` may read (`for_write`: one they wrote and may still read)."""
+    rows = Comment.objects.select_related("planner", "author", "mentorship", "goal", "checkin")
+    return access_object(rows, user, public_id, for_write=for_write)
+
+
+def comment_target(user: User, target: str, public_id: UUID | str) -> Goal | CheckIn:
+    """The goal or completed check-in a conversation is about, if `user` may read it."""
+    if target == "goal":
+        return access_goal(user, public_id)
+    if target == "checkin":
+        return access_checkin(user, public_id, queryset=CheckIn.objects.completed())
+    raise Http404

@@ -9,11 +9,14 @@ class MentorshipConfig(AppConfig):
         # Mentors join the readers of goals and check-ins, and the goal page says so.
         from apps.checkins.models import CheckInQuerySet
         from apps.core.models import register_reader
-        from apps.core.sharing import register_observer
+        from apps.core.sharing import register_observer, register_panel
         from apps.goals.models import GoalQuerySet
-        from apps.mentorship import readers, viewing
+        from apps.mentorship import conversation, readers, viewing
 
         register_reader(GoalQuerySet, readers.goals_shared_with)
         register_reader(CheckInQuerySet, readers.checkins_shared_with)
         register_observer("goal", viewing.goal_viewed)
         register_observer("checkin", viewing.checkin_viewed)
+        # The conversation joins the goal and check-in pages.
+        register_panel("goal", conversation.goal_panel)
+        register_panel("checkin", conversation.checkin_panel)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.mentorship.views import invitee, planner, relationship
+from apps.mentorship.views import comments, invitee, planner, relationship
 
 app_name = "mentorship"
 
@@ -22,4 +22,9 @@ urlpatterns = [
     path("<uuid:public_id>/as-mentor/", planner.preview, name="preview"),
     path("<uuid:public_id>/as-mentor/<uuid:goal_id>/", planner.preview_goal, name="preview-goal"),
     path("<uuid:public_id>/log/", planner.access_log, name="access-log"),
+    # The conversation on a goal or a completed check-in ("goal" or "checkin").
+    path("comments/on/<slug:target>/<uuid:public_id>/", comments.comment_add, name="comment-add"),
+    path("comments/<uuid:public_id>/reply/", comments.comment_reply, name="comment-reply"),
+    path("comments/<uuid:public_id>/edit/", comments.comment_edit, name="comment-edit"),
+    path("comments/<uuid:public_id>/delete/", comments.comment_delete, name="comment-delete"),
 ]

@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from apps.checkins.services.checkins import checkin_complete, checkin_start
 from apps.mentorship.models import Mentorship
-from tests.factories import GoalFactory, MentorshipFactory, MilestoneFactory, UserFactory
+from tests.factories import (
+    CommentFactory,
+    GoalFactory,
+    MentorshipFactory,
+    MilestoneFactory,
+    UserFactory,
+)
 
 # session, user, mentorships with planners, shared goals with progress, overdue milestones,
 # last check-ins
@@ -37,20 +43,26 @@ def test_mentees_page_query_count_is_pinned(bob_client, bob, count, django_asser
 
 
 # session, user, goal (with progress and parent), milestones, steps, stepping stones,
-# obstacles, resources, the running mentorship, the access log row (no history for a reader)
-SHARED_GOAL_QUERIES = 10
+# obstacles, resources, the running mentorship, the access log row (no history for a reader);
+# the conversation: the mentorship again, the milestones it may be about, the read marker
+# (one upsert) and the comments
+SHARED_GOAL_QUERIES = 14
 
 
-@pytest.mark.parametrize("milestones", [1, 8])
+@pytest.mark.parametrize(("milestones", "comments"), [(1, 1), (8, 30)])
 def test_a_mentors_view_of_a_shared_goal_has_a_pinned_query_count(
-    bob_client, mentorship, shared_goal, milestones, django_assert_num_queries
+    bob, bob_client, mentorship, shared_goal, milestones, comments, django_assert_num_queries
 ):
     for n in range(milestones):
         MilestoneFactory(goal=shared_goal, title=f"Step stone {n}")
+    for n in range(comments):
+        first = CommentFactory(goal=shared_goal, body=f"Question {n}")
+        CommentFactory(goal=shared_goal, parent=first, author=bob, mentorship=mentorship)
     with django_assert_num_queries(SHARED_GOAL_QUERIES):
         response = bob_client.get(reverse("plan:goal", args=[shared_goal.public_id]))
     assert response.status_code == 200
     assert f"Step stone {milestones - 1}" in response.content.decode()
+    assert f"Question {comments - 1}" in response.content.decode()
 
 
 def test_my_mentors_lists_running_invitations_and_past(alice_client, alice, mentorship, dora):

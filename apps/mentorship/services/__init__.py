@@ -1,6 +1,14 @@
-"""Every write of the mentorship app: invitations (invitations.py) and the relationship
-(relationship.py). Import from here."""
+"""Every write of the mentorship app: invitations (invitations.py), the relationship
+(relationship.py) and the conversation (comments.py). Import from here."""
 
+from apps.mentorship.services.comments import (
+    can_delete,
+    can_edit,
+    comment_add,
+    comment_delete,
+    comment_edit,
+    comments_mark_read,
+)
 from apps.mentorship.services.invitations import (
     InvitationUnusable,
     invitation_accept,
@@ -21,6 +29,12 @@ from apps.mentorship.services.relationship import (
 __all__ = [
     "InvitationUnusable",
     "access_record",
+    "can_delete",
+    "can_edit",
+    "comment_add",
+    "comment_delete",
+    "comment_edit",
+    "comments_mark_read",
     "invitation_accept",
     "invitation_decline",
     "invitation_for_token",

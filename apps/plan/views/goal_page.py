@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.models import User
 from apps.core.htmx import confirm_delete, done, posted, render_page
-from apps.core.sharing import viewed
+from apps.core.sharing import panels, viewed
 from apps.goals import catalog, services, smart
 from apps.goals.access import access_goal
 from apps.goals.forms import ConfirmDeleteForm, ProgressForm, StatusForm, add_service_errors
@@ -102,6 +102,8 @@ def goal_page(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpRespons
     # Who else sees it ("Shared with …"), from the app that shares it; a reader's visit is
     # recorded there too.
     context["sharing_notes"] = viewed("goal", viewer=request.user, obj=goal)
+    # Parts other apps add for this reader (the conversation with a mentor).
+    context["panels"] = panels("goal", viewer=request.user, obj=goal)
     return render(request, "plan/goal.html", context)
 
 

@@ -3,8 +3,8 @@ and, while it runs, to its mentor (bob); the sharing scope, the preview and the 
 the planner's alone. The invitation link's token is the credential: only the invited address
 may answer, everyone else signed in gets a 403 page that says why."""
 
-from apps.mentorship.models import Invitation, InvitationStatus, Mentorship
-from tests.factories import GoalFactory, InvitationFactory
+from apps.mentorship.models import Comment, Invitation, InvitationStatus, Mentorship
+from tests.factories import CommentFactory, GoalFactory, InvitationFactory
 from tests.security.access import Expect, Valid, owned, shared, signed_in
 
 PARTIES_ONLY = shared(200)
@@ -21,6 +21,19 @@ def _preview_goal(cast: dict) -> dict:
 
 def _open_invitation(cast: dict) -> dict:
     return {"public_id": InvitationFactory(planner=cast["owner"]).public_id}
+
+
+def _goal_to_comment_on(cast: dict) -> dict:
+    return {"target": "goal", "public_id": GoalFactory(owner=cast["owner"]).public_id}
+
+
+def _owners_comment(cast: dict) -> dict:
+    goal = GoalFactory(owner=cast["owner"], title="Talked about")
+    return {"public_id": CommentFactory(goal=goal, body="What do you think?").public_id}
+
+
+def _comment_of(kw: dict) -> Comment:
+    return Comment.objects.get(public_id=kw["public_id"])
 
 
 def _token(cast: dict) -> dict:
@@ -124,4 +137,45 @@ EXPECTATIONS = {
     "mentorship:preview": Expect(get=owned(200), post=signed_in(405), kwargs=_mentorship),
     "mentorship:preview-goal": Expect(get=owned(200), post=signed_in(405), kwargs=_preview_goal),
     "mentorship:access-log": Expect(get=owned(200), post=signed_in(405), kwargs=_mentorship),
+    # The conversation: the planner and a mentor whose share covers the goal write (an empty
+    # comment comes back with its error); everyone else, the uncovered and ended mentors
+    # included, gets a 404. Only the author changes a comment; the planner deletes any.
+    "mentorship:comment-add": Expect(
+        get=signed_in(405),
+        post=shared(422),
+        kwargs=_goal_to_comment_on,
+        valid=Valid(
+            data=lambda cast, kw: {"body": "Is **this** the right order?", "kind": "shared"},
+            check=lambda cast, kw: Comment.objects.filter(
+                goal__public_id=kw["public_id"], author=cast["owner"], kind="shared"
+            ).exists(),
+        ),
+    ),
+    "mentorship:comment-reply": Expect(
+        get=signed_in(405),
+        post=shared(422),
+        kwargs=_owners_comment,
+        valid=Valid(
+            data=lambda cast, kw: {"body": "Answering myself"},
+            check=lambda cast, kw: _comment_of(kw).replies.filter(body="Answering myself").exists(),
+        ),
+    ),
+    "mentorship:comment-edit": Expect(
+        get=owned(200),
+        post=owned(422),
+        kwargs=_owners_comment,
+        valid=Valid(
+            data=lambda cast, kw: {"body": "What do you think, really?"},
+            check=lambda cast, kw: _comment_of(kw).body == "What do you think, really?",
+        ),
+    ),
+    "mentorship:comment-delete": Expect(
+        get=owned(200),
+        post=owned(422),
+        kwargs=_owners_comment,
+        valid=Valid(
+            data=lambda cast, kw: {"confirm": "on"},
+            check=lambda cast, kw: not Comment.objects.filter(**kw).exists(),
+        ),
+    ),
 }
