@@ -214,6 +214,8 @@ RATE_LIMITS = {
     "invitation": "10/h",
     # The one-click stop link in notification emails, like the pause link.
     "notification_stop": "20/m",
+    # Single notification emails to one person; past this they wait in the app.
+    "notification_email": "30/h",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "careerplan"

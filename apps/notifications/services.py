@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.utils.timezone import now as timezone_now
 
 from apps.accounts.models import User
+from apps.core.ratelimit import wait_for
 from apps.notifications import registry
 from apps.notifications.models import (
     EmailChoice,
@@ -52,6 +53,9 @@ def notify(
         state = MailState.SKIPPED
     else:
         state = _STATE_FOR_CHOICE[EmailChoice(email_choice_of(recipient))]
+    if state == MailState.PENDING and wait_for("notification_email", f"user:{recipient.pk}"):
+        # A flood (a long thread in one evening) stays in the app instead of the inbox.
+        state = MailState.NONE
     notification = Notification.objects.create(
         recipient=recipient,
         kind=kind,
