@@ -4,7 +4,6 @@ the email choice — through the test client."""
 from datetime import timedelta
 
 import pytest
-from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
