@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "apps.milestones",
     "apps.plan",
     "apps.checkins",
+    "apps.notifications",
     "apps.mentorship",
     "apps.dashboard",
     "apps.demo",
@@ -118,6 +119,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "apps.core.context_processors.navigation",
+                "apps.notifications.context_processors.unread_notifications",
             ],
             "builtins": ["django.templatetags.static"],
         },
@@ -210,6 +212,10 @@ RATE_LIMITS = {
     "csp_report": "30/m",
     # Mentorship invitations each send an email to an address the planner typed.
     "invitation": "10/h",
+    # The one-click stop link in notification emails, like the pause link.
+    "notification_stop": "20/m",
+    # Single notification emails to one person; past this they wait in the app.
+    "notification_email": "30/h",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "careerplan"
@@ -269,6 +275,12 @@ CELERY_BEAT_SCHEDULE = {
     # entry for everyone; each schedule's own time lives in the database (next_due_at).
     "dispatch-due-reminders": {
         "task": "apps.checkins.tasks.dispatch_due_reminders",
+        "schedule": 60.0,
+    },
+    # Notification mail: every minute, so a daily digest goes within a minute of the person's
+    # own morning and a lost or retried email is queued again soon after.
+    "sweep-notification-mail": {
+        "task": "apps.notifications.tasks.sweep_notification_mail",
         "schedule": 60.0,
     },
     # Database-backed sessions pile up; clearing them daily at a quiet hour keeps the table small.

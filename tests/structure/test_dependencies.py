@@ -21,10 +21,13 @@ LAYERS: dict[str, set[str]] = {
     "checkins": BELOW_PLAN,
     # Mentors read goals and check-ins; those apps never import mentorship (it registers its
     # reader conditions on their querysets instead).
-    "mentorship": BELOW_PLAN | {"plan", "checkins"},
-    "dashboard": BELOW_PLAN | {"plan", "checkins", "mentorship"},
+    # Notifications know no domain: the apps above register their kinds (apps.notifications
+    # .registry) and call notify().
+    "notifications": {"core", "accounts"},
+    "mentorship": BELOW_PLAN | {"plan", "checkins", "notifications"},
+    "dashboard": BELOW_PLAN | {"plan", "checkins", "mentorship", "notifications"},
     # Demo seeding composes every app; nothing imports it.
-    "demo": BELOW_PLAN | {"plan", "checkins", "assessment", "mentorship"},
+    "demo": BELOW_PLAN | {"plan", "checkins", "assessment", "mentorship", "notifications"},
 }
 
 
