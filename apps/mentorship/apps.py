@@ -11,7 +11,8 @@ class MentorshipConfig(AppConfig):
         from apps.core.models import register_reader
         from apps.core.sharing import register_observer, register_panel
         from apps.goals.models import GoalQuerySet
-        from apps.mentorship import conversation, readers, viewing
+        from apps.mentorship import conversation, notices, readers, viewing
+        from apps.notifications.registry import register_kind
 
         register_reader(GoalQuerySet, readers.goals_shared_with)
         register_reader(CheckInQuerySet, readers.checkins_shared_with)
@@ -20,3 +21,4 @@ class MentorshipConfig(AppConfig):
         # The conversation joins the goal and check-in pages.
         register_panel("goal", conversation.goal_panel)
         register_panel("checkin", conversation.checkin_panel)
+        register_kind(notices.KIND, describe=notices.describe, related=notices.RELATED)

@@ -79,8 +79,17 @@ def test_ending_the_mentorship_flips_every_mentor_cell(as_role):
     for name, url in urls.items():
         assert client.get(url).status_code == EXPECTATIONS[name].get["mentor"], name
     assert {"plan:goal", "checkins:detail", "mentorship:manage"} <= set(urls)
+    assert {"mentorship:comment-add", "mentorship:comment-reply"} <= set(urls)
+    # What the mentor wrote is theirs to change while it runs, and not a moment longer.
+    own = _mentors_own_comment(cast)
+    for url in own:
+        assert client.get(url).status_code == 200, url
 
     mentorship_end(mentorship=cast["mentorship"], by=cast["owner"])
+
+    for url in own:
+        assert client.get(url).status_code == 404, url
+        assert client.post(url, {"body": "x", "confirm": "on"}).status_code == 404, url
 
     for name, url in urls.items():
         expect = EXPECTATIONS[name]
@@ -89,6 +98,16 @@ def test_ending_the_mentorship_flips_every_mentor_cell(as_role):
         if expect.get["mentor"] != expect.get["other"]:
             assert got == 404, f"GET {name}"
         assert client.post(url, {}).status_code == expect.post["ended_mentor"], f"POST {name}"
+
+
+def _mentors_own_comment(cast: dict) -> list[str]:
+    from apps.mentorship.services import comment_add
+    from tests.factories import GoalFactory
+
+    goal = GoalFactory(owner=cast["owner"], title="Bob comments here")
+    comment = comment_add(by=cast["mentor"], target=goal, body="Mine", kind="mentor_note")
+    names = ("mentorship:comment-edit", "mentorship:comment-delete")
+    return [reverse(name, args=[comment.public_id]) for name in names]
 
 
 def _row_counts() -> dict[str, int]:

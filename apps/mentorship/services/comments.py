@@ -7,11 +7,13 @@ rules below are the ones a view could get wrong.
 """
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.checkins.models import CheckIn
 from apps.goals.models import Goal
+from apps.mentorship import notices
 from apps.mentorship.access import active_mentorship
 from apps.mentorship.models import EDIT_WINDOW, Comment, CommentKind, CommentRead
 from apps.milestones.models import Milestone
@@ -58,17 +60,20 @@ def comment_add(
         raise ValidationError({"kind": "Choose who may read it."})
     if milestone is not None and (not isinstance(target, Goal) or milestone.goal_id != target.pk):
         raise ValidationError({"about": "That milestone is not part of this goal."})
-    comment = Comment.objects.create(
-        planner_id=planner_id,
-        author=by,
-        mentorship=mentorship,
-        kind=kind,
-        goal=target if isinstance(target, Goal) else None,
-        checkin=target if isinstance(target, CheckIn) else None,
-        milestone=milestone,
-        parent=parent,
-        body=body,
-    )
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            planner_id=planner_id,
+            author=by,
+            mentorship=mentorship,
+            kind=kind,
+            goal=target if isinstance(target, Goal) else None,
+            checkin=target if isinstance(target, CheckIn) else None,
+            milestone=milestone,
+            parent=parent,
+            body=body,
+        )
+        # The other party hears of a shared comment; notes stay quiet.
+        notices.comment_notify(comment)
     return comment
 
 

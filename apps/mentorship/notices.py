@@ -1,0 +1,60 @@
+"""Notifications about the conversation: a new shared comment or reply tells the other party.
+Private and own notes never notify anyone.
+
+The notifications app re-checks, every time it lists or mails one, that the recipient may
+still read the comment (`Comment.objects.visible_to`): a mentor whose mentorship ended, or
+whose share no longer covers the goal, gets nothing. `describe` adds the planner's side: a
+comment from a mentorship that has since ended is not news any more.
+"""
+
+from django.db.models import Q
+from django.urls import reverse
+
+from apps.accounts.models import User
+from apps.mentorship.models import Comment, CommentKind, Mentorship
+from apps.notifications.registry import Described
+from apps.notifications.services import notify
+
+KIND = "mentorship_comment"
+RELATED = ("author", "mentorship", "goal", "checkin")
+
+
+def recipients(comment: Comment) -> list[User]:
+    """The other party: the planner for a mentor's words; for the planner's, the mentors
+    whose running share covers the goal or check-in."""
+    if comment.kind != CommentKind.SHARED:
+        return []
+    if comment.author_id != comment.planner_id:
+        return [comment.planner]
+    running = Mentorship.objects.active().filter(planner_id=comment.planner_id)
+    if comment.goal_id is not None:
+        running = running.filter(Q(all_goals=True) | Q(goals=comment.goal_id))
+    else:
+        running = running.filter(share_checkins=True)
+    return [m.mentor for m in running.select_related("mentor").distinct()]
+
+
+def comment_notify(comment: Comment) -> None:
+    for recipient in recipients(comment):
+        notify(recipient=recipient, kind=KIND, target=comment, actor=comment.author)
+
+
+def _about(comment: Comment) -> str:
+    if comment.goal is not None:
+        return f"“{comment.goal.title}”"
+    when = comment.checkin.completed_at if comment.checkin else None
+    return f"the check-in of {when:%-d %B %Y}" if when else "a check-in"
+
+
+def describe(notification) -> Described | None:
+    comment: Comment = notification.target
+    if comment.kind != CommentKind.SHARED:
+        return None
+    if comment.mentorship is not None and not comment.mentorship.is_active:
+        return None
+    who = comment.author.get_full_name() if comment.author else "Someone"
+    verb = "replied on" if comment.parent_id else "commented on"
+    target = comment.goal or comment.checkin
+    name = "plan:goal" if comment.goal is not None else "checkins:detail"
+    url = reverse(name, args=[target.public_id]) + f"#comment-{comment.public_id}"
+    return Described(summary=f"{who} {verb} {_about(comment)}", url=url, label="Comment")
