@@ -54,7 +54,11 @@ def describe(notification) -> Described | None:
         return None
     who = comment.author.get_full_name() if comment.author else "Someone"
     verb = "replied on" if comment.parent_id else "commented on"
-    target = comment.goal or comment.checkin
-    name = "plan:goal" if comment.goal is not None else "checkins:detail"
-    url = reverse(name, args=[target.public_id]) + f"#comment-{comment.public_id}"
+    if comment.goal is not None:
+        page = reverse("plan:goal", args=[comment.goal.public_id])
+    elif comment.checkin is not None:
+        page = reverse("checkins:detail", args=[comment.checkin.public_id])
+    else:
+        return None
+    url = f"{page}#comment-{comment.public_id}"
     return Described(summary=f"{who} {verb} {_about(comment)}", url=url, label="Comment")
