@@ -47,12 +47,20 @@ PAGES = (
     ("assessment_overview", "assessment:overview", False),
     ("snapshot_compare", "assessment:compare", False),
 )
+# Measured with the session of a mentor of the planner (benchmarks/mentoring.py): their list
+# of 30 mentees, and the planner's first goal with its conversation of 60 comments.
+MENTOR_PAGES = (
+    ("mentees", "mentorship:mentees", False),
+    ("mentor_goal", "plan:goal", True),
+)
 
 
 @dataclass(frozen=True)
 class Target:
     name: str
     path: str
+    # Whose session asks (empty: the planner's).
+    cookie: str = ""
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -86,16 +94,21 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def resolve_targets(goals, extra: list[str]) -> tuple[list[Target], list[str]]:
+def resolve_targets(
+    goals, extra: list[str], mentor_cookie: str = ""
+) -> tuple[list[Target], list[str]]:
     """The baseline, then each page whose URL exists; the names of those that do not."""
     from django.urls import NoReverseMatch, reverse
 
     targets = [Target(report.BASELINE, reverse("bench-baseline"))]
     missing = []
-    for name, url_name, per_goal in PAGES:
+    pages = [(page, "") for page in PAGES]
+    if mentor_cookie:
+        pages += [(page, mentor_cookie) for page in MENTOR_PAGES]
+    for (name, url_name, per_goal), cookie in pages:
         kwargs = {"public_id": goals[0].public_id} if per_goal else {}
         try:
-            targets.append(Target(name, reverse(url_name, kwargs=kwargs)))
+            targets.append(Target(name, reverse(url_name, kwargs=kwargs), cookie))
         except NoReverseMatch:
             missing.append(f"{name} ({url_name})")
     for item in extra:
@@ -174,7 +187,7 @@ def _stop(proc: subprocess.Popen) -> None:
 def preflight(base: str, targets: list[Target], cookie: str) -> None:
     """Each target must answer 200 to the signed-in visitor, or the numbers mean nothing."""
     for target in targets:
-        status, body = _get(base + target.path, cookie)
+        status, body = _get(base + target.path, target.cookie or cookie)
         if status != 200:
             raise RuntimeError(f"{target.name} ({target.path}) answered {status}, not 200")
         if target.name == report.BASELINE and body != b"ok":
@@ -188,7 +201,7 @@ def warm_up(base: str, target: Target, cookie: str, seconds: float, workers: int
 
     def loop() -> None:
         while time.monotonic() < deadline:
-            _get(base + target.path, cookie)
+            _get(base + target.path, target.cookie or cookie)
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         for future in [pool.submit(loop) for _ in range(workers)]:
@@ -201,7 +214,7 @@ def measure(base: str, target: Target, cookie: str, args, workdir: Path) -> repo
         **os.environ,
         "BENCH_PATH": target.path,
         "BENCH_NAME": target.name,
-        "BENCH_COOKIE": cookie,
+        "BENCH_COOKIE": target.cookie or cookie,
     }
     cmd = [
         sys.executable,
@@ -263,8 +276,12 @@ def run(args: argparse.Namespace, workdir: Path) -> tuple[list[report.Result], l
         stack.create_database(database_url)
     try:
         shape = stack.Shape(goals=args.goals, milestones=args.milestones, steps=args.steps)
-        _, goals, cookie = stack.prepare_django(shape)
-        targets, missing = resolve_targets(goals, args.extra)
+        planner, goals, cookie = stack.prepare_django(shape)
+        from benchmarks.data import signed_in_cookie
+        from benchmarks.mentoring import create_mentor
+
+        mentor_cookie = signed_in_cookie(create_mentor(planner, goals))
+        targets, missing = resolve_targets(goals, args.extra, mentor_cookie)
         stack.release_connections()
         results = []
         with gunicorn(dict(os.environ), args.workers, workdir / "gunicorn.log") as base:

@@ -8,7 +8,11 @@ docs/img/:
 - dashboard.png (desktop, 1280 px wide) and dashboard-mobile.png (a 390 px wide phone);
 - at 1280 px wide: goal-list.png, goal-new.png (a template chosen, with the SMART check),
   goal-detail.png (a goal with milestones, obstacles, resources and history), matrix.png,
-  timeline.png, calendar.png, wins.png, checkin-schedule.png and checkin.png (the review).
+  timeline.png, calendar.png, wins.png, checkin-schedule.png and checkin.png (the review);
+- the mentorship pages: the planner's Mentorship page (mentorship-home.png) and the
+  conversation on the shared goal as she sees it (conversation-planner.png); signed in as the
+  demo mentor, the Mentees page (mentees.png) and the same conversation in the mentor's eyes at
+  1280 px (conversation-mentor.png) and 390 px (conversation-mentor-mobile.png).
 
 Long pages are cut at MAX_HEIGHT pixels, the goal page (shown whole in the user guide) at
 DETAIL_MAX_HEIGHT. Opening the schedule and the review gives the demo planner a
@@ -53,6 +57,9 @@ MOBILE = {"width": 390, "height": 844}
 # Full-page shots longer than this are cut off at the bottom, to keep the pictures readable.
 MAX_HEIGHT = 2000
 DETAIL_MAX_HEIGHT = 4000
+MENTOR_EMAIL = "mentor@example.com"
+# The shared demo goal the planner and the mentor talk about (apps/demo/mentorship.py).
+TALKED_ABOUT = "Become an engineering manager"
 # The demo goal whose page shows the most: milestones with steps, obstacles, resources and a
 # change with its reason (see apps/demo/plan.py).
 DETAIL_GOAL = "Finish the people-leadership course"
@@ -169,6 +176,54 @@ def _product_screenshots(page: Page, url: str) -> list[Path]:
         page.get_by_role("button", name="Continue your check-in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your check-in")
     shots.append(_save(page, OUTPUT_DIR / "checkin.png"))
+
+    shots.append(_shoot(page, url, "/mentorship/", "Mentorship", "mentorship-home.png"))
+    shots.append(_conversation(page, url, "conversation-planner.png"))
+    return shots
+
+
+def _conversation(page: Page, url: str, name: str) -> Path:
+    """The conversation part of the goal the demo pair talk about, reached from the goals
+    list (planner) or the mentee's shared plan (mentor)."""
+    page.goto(f"{url}/goals/")
+    links = page.get_by_role("link", name=TALKED_ABOUT, exact=True)
+    if not links.count():
+        page.goto(f"{url}/mentorship/mentees/")
+        page.get_by_role("link", name=DEMO_NAME).click()
+    page.get_by_role("link", name=TALKED_ABOUT, exact=True).first.click()
+    conversation = page.locator("#conversation")
+    expect(conversation).to_be_visible()
+    path = OUTPUT_DIR / name
+    conversation.screenshot(path=path)
+    return path
+
+
+def _mentor_screenshots(browser: Browser, url: str, problems: list[str]) -> list[Path]:
+    desktop = browser.new_context(viewport=DESKTOP, locale="en-GB", timezone_id="Europe/Berlin")
+    page = desktop.new_page()
+    _watch_console(page, problems)
+    page.goto(f"{url}/")
+    page.get_by_label("Email").fill(MENTOR_EMAIL)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("navigation").get_by_role("link", name="Mentorship").click()
+    shots = [_shoot(page, url, "/mentorship/mentees/", "Your mentees", "mentees.png")]
+    shots.append(_conversation(page, url, "conversation-mentor.png"))
+    signed_in = desktop.storage_state()
+    desktop.close()
+    phone = browser.new_context(
+        viewport=MOBILE,
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale="en-GB",
+        timezone_id="Europe/Berlin",
+        storage_state=signed_in,
+    )
+    page = phone.new_page()
+    _watch_console(page, problems)
+    shots.append(_conversation(page, url, "conversation-mentor-mobile.png"))
+    phone.close()
     return shots
 
 
@@ -205,6 +260,7 @@ def _take_screenshots(browser: Browser, url: str, problems: list[str]) -> list[P
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Welcome, {DEMO_NAME}")
     page.screenshot(path=shots[1], full_page=True)
     mobile.close()
+    shots.extend(_mentor_screenshots(browser, url, problems))
     return shots
 
 

@@ -7,13 +7,13 @@ the mentor open, and both run a fixed number of queries however many mentees or 
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Max
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.checkins.models import CheckIn
 from apps.goals.models import Goal
-from apps.mentorship.models import ASSESSMENT_PARTS, Mentorship
+from apps.mentorship.models import ASSESSMENT_PARTS, Comment, CommentRead, Mentorship
 from apps.milestones.models import Milestone
 
 PART_LABELS = dict(ASSESSMENT_PARTS)
@@ -25,6 +25,7 @@ class MenteeRow:
     goals: list[Goal] = field(default_factory=list)
     overdue: int = 0
     last_checkin: datetime | None = None
+    unread: int = 0
 
     @property
     def progress(self) -> int:
@@ -69,7 +70,27 @@ def mentee_rows(mentor: User) -> list[MenteeRow]:
     )
     for entry in last:
         rows[entry["owner"]].last_checkin = entry["last"]
+    for entry in unread_by_planner(mentor, planners):
+        rows[entry["planner"]].unread = entry["n"]
     return list(rows.values())
+
+
+def unread_by_planner(mentor: User, planners: list[int]):
+    """How many comments the mentor may read and has not seen, per mentee, in one query:
+    newer than the mentor's last visit to that goal's or check-in's conversation."""
+    seen = CommentRead.objects.filter(reader=mentor).filter(
+        Q(goal=OuterRef("goal")) | Q(checkin=OuterRef("checkin"))
+    )
+    return (
+        Comment.objects.visible_to(mentor)
+        .filter(planner__in=planners)
+        .exclude(author=mentor)
+        .annotate(seen=Subquery(seen.values("read_at")[:1]))
+        .filter(Q(seen=None) | Q(created_at__gt=F("seen")))
+        .values("planner")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
 
 
 def shared_plan(mentorship: Mentorship) -> dict:

@@ -1,5 +1,6 @@
 """A planner invites a mentor, who signs up with the invited address, accepts, reads a shared
-goal, and loses access the moment the planner ends the mentorship — in a real browser."""
+goal and comments on it; the planner replies; then the planner ends the mentorship and the
+mentor loses access that moment — in a real browser."""
 
 import re
 
@@ -52,6 +53,29 @@ def _sign_up_and_accept(mentor: Page, url: str, link: str, mailoutbox) -> None:
     expect(mentor.get_by_role("heading", level=1)).to_have_text("Alice's plan")
 
 
+def _comment(mentor: Page) -> None:
+    """Robin writes a shared comment and a private note; both swap in without a reload."""
+    conversation = mentor.locator("#conversation")
+    conversation.get_by_label("Your comment").fill("Who could you **shadow** for a week?")
+    conversation.get_by_role("button", name="Add").click()
+    expect(conversation.locator("strong", has_text="shadow")).to_be_visible()
+    conversation.get_by_label("Your comment").fill("Ask about her manager next time")
+    conversation.get_by_label("Private note — only you see it").check()
+    conversation.get_by_role("button", name="Add").click()
+    expect(conversation.get_by_text("Private note · only you see it")).to_be_visible()
+
+
+def _reply(page: Page, goal_url: str) -> None:
+    page.goto(goal_url)
+    conversation = page.locator("#conversation")
+    expect(conversation).to_contain_text("Who could you shadow for a week?")
+    expect(conversation).not_to_contain_text("Ask about her manager")
+    conversation.get_by_text("Reply", exact=True).click()
+    conversation.get_by_label("Your reply").fill("Sam, who leads the platform team.")
+    conversation.get_by_role("button", name="Send reply").click()
+    expect(conversation.locator(".comment-replies")).to_contain_text("Sam, who leads")
+
+
 def test_invite_accept_read_and_lose_access_when_it_ends(
     page: Page, browser: Browser, browser_context_args, browser_errors, live_server, mailoutbox
 ):
@@ -73,6 +97,11 @@ def test_invite_accept_read_and_lose_access_when_it_ends(
     goal_url = mentor.url
     assert [m for m in mailoutbox if m.to == [alice.email] and "accepted" in m.subject]
 
+    _comment(mentor)
+    _reply(page, goal_url)
+    mentor.reload()
+    expect(mentor.locator(".comment-replies")).to_contain_text("Sam, who leads")
+
     page.goto(f"{url}/mentorship/")
     page.get_by_role("link", name="Manage sharing and agreement").click()
     page.get_by_role("button", name="End the mentorship…").click()
@@ -82,4 +111,9 @@ def test_invite_accept_read_and_lose_access_when_it_ends(
     response = mentor.goto(goal_url)
     assert response is not None
     assert response.status == 404
+    # Alice keeps what Robin wrote, marked as from a past mentor; his private note is his.
+    page.goto(goal_url)
+    expect(page.locator("#conversation")).to_contain_text("Who could you shadow for a week?")
+    expect(page.get_by_text("from a past mentor")).to_be_visible()
+    expect(page.locator("#conversation")).not_to_contain_text("Ask about her manager")
     assert browser_errors == []

@@ -251,3 +251,26 @@ def test_an_empty_comment_is_refused_in_place(mentorship, shared_goal, bob_clien
     assert response.status_code == 422
     assert 'id="conversation"' in response.content.decode()
     assert not Comment.objects.exists()
+
+
+def test_the_mentees_page_counts_unread_comments_until_the_mentor_opens_them(
+    mentorship, shared_goal, alice_client, bob_client
+):
+    say(alice_client, shared_goal, "Any advice?")
+    say(alice_client, shared_goal, "Also this", kind="own_note")
+    say(bob_client, shared_goal, "Bob's own words")
+    mentees = reverse("mentorship:mentees")
+    page = bob_client.get(mentees).content.decode()
+    assert ">1 new</a>" in page
+
+    bob_client.get(goal_url(shared_goal))
+    assert "new</a>" not in bob_client.get(mentees).content.decode()
+
+    say(alice_client, shared_goal, "One more")
+    assert ">1 new</a>" in bob_client.get(mentees).content.decode()
+
+
+def test_the_mentorship_home_leads_with_mentees_for_a_mentor(mentorship, bob_client):
+    page = bob_client.get(reverse("mentorship:home")).content.decode()
+    assert page.index("People you mentor") < page.index("Your mentors")
+    assert "Alice" in page

@@ -18,8 +18,8 @@ from tests.factories import (
 )
 
 # session, user, mentorships with planners, shared goals with progress, overdue milestones,
-# last check-ins
-MENTEES_QUERIES = 6
+# last check-ins, unread comments, the navigation's unread notifications
+MENTEES_QUERIES = 8
 
 
 def _mentees(bob, count: int) -> None:
@@ -29,6 +29,7 @@ def _mentees(bob, count: int) -> None:
         MilestoneFactory(goal=goal, due_date=timezone.localdate() - timedelta(days=3))
         MentorshipFactory(planner=planner, mentor=bob, all_goals=True, share_checkins=True)
         checkin_complete(checkin=checkin_start(user=planner))
+        CommentFactory(goal=goal, body=f"News from mentee {n}")
 
 
 @pytest.mark.parametrize("count", [1, 30])
@@ -39,14 +40,15 @@ def test_mentees_page_query_count_is_pinned(bob_client, bob, count, django_asser
     assert response.status_code == 200
     page = response.content.decode()
     assert page.count("1 overdue") == count
+    assert page.count(">1 new</a>") == count
     assert f"Mentee {count - 1}" in page
 
 
 # session, user, goal (with progress and parent), milestones, steps, stepping stones,
 # obstacles, resources, the running mentorship, the access log row (no history for a reader);
 # the conversation: the mentorship again, the milestones it may be about, the read marker
-# (one upsert) and the comments
-SHARED_GOAL_QUERIES = 14
+# (one upsert) and the comments; the navigation's unread notifications
+SHARED_GOAL_QUERIES = 15
 
 
 @pytest.mark.parametrize(("milestones", "comments"), [(1, 1), (8, 30)])

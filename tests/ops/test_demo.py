@@ -163,6 +163,23 @@ def test_the_demo_mentor_mentors_the_planner_with_two_goals_and_the_vision(plann
     assert "Shared with you by Pat Planner" in response.content.decode()
 
 
+def test_the_demo_pair_has_talked_about_the_first_shared_goal(planner, client):
+    from apps.mentorship.models import Mentorship
+
+    mentorship = Mentorship.objects.active().get(planner=planner)
+    goal = Goal.objects.owned_by(planner).get(title="Become an engineering manager")
+    client.force_login(mentorship.mentor)
+    mentors_view = client.get(reverse("plan:goal", args=[goal.public_id])).content.decode()
+    assert "What would <strong>your manager</strong> need" in mentors_view
+    assert "Private note · only you see it" in mentors_view
+    assert "budget side" not in mentors_view
+    client.force_login(planner)
+    planners_view = client.get(reverse("plan:goal", args=[goal.public_id])).content.decode()
+    assert "running the team" in planners_view
+    assert "Your own note · only you see it" in planners_view
+    assert "undersells" not in planners_view
+
+
 def test_other_has_a_plan_of_their_own_and_no_relationship(planner, client):
     from apps.mentorship.models import Mentorship
 

@@ -120,8 +120,9 @@ def test_wrong_method(alice_client, alice):
 
 # session, user, goal (with progress and parent), milestones, their steps, stepping stones,
 # obstacles, resources, revisions with authors, the mentors it is shared with; the
-# conversation: its comments and the milestones it may be about
-DETAIL_QUERIES = 12
+# conversation: its comments and the milestones it may be about; the navigation's unread
+# notifications
+DETAIL_QUERIES = 13
 
 
 def test_detail_query_count_small(alice_client, alice, django_assert_num_queries):

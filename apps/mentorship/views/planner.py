@@ -34,7 +34,8 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         "active": list(mine.active()),
         "past": list(mine.past()),
         "invitations": list(Invitation.objects.owned_by(user).open()),
-        "mentee_count": Mentorship.objects.mentoring(user).count(),
+        # Someone who mentors finds their mentees first, with what needs them.
+        "rows": mentee_rows(user),
     }
     return render(request, "mentorship/home.html", context)
 

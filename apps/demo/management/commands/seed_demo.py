@@ -8,7 +8,11 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.demo.assessment import seed_demo_assessment
 from apps.demo.checkins import build_demo_checkins
-from apps.demo.mentorship import build_demo_mentorship, build_other_plan
+from apps.demo.mentorship import (
+    build_demo_conversation,
+    build_demo_mentorship,
+    build_other_plan,
+)
 from apps.demo.plan import build_demo_plan, has_plan
 
 DEMO_PASSWORD = "careerplan-demo"  # noqa: S105 - printed for the demo on purpose
@@ -64,7 +68,8 @@ class Command(BaseCommand):
             return
         plan = build_demo_plan(planner)
         mentor = User.objects.get(email=DEMO_MENTOR)
-        build_demo_mentorship(planner=planner, mentor=mentor, shared=plan[:2])
+        mentorship = build_demo_mentorship(planner=planner, mentor=mentor, shared=plan[:2])
+        build_demo_conversation(mentorship=mentorship, goal=plan[0])
         self.stdout.write(f"{mentor.get_full_name()} mentors {planner.get_full_name()}.")
         self.stdout.write(f"Created a demo career plan with {len(plan)} goals for {DEMO_PLANNER}.")
         schedule = build_demo_checkins(planner)

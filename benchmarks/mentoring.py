@@ -1,0 +1,57 @@
+"""A mentor for `make bench`: 30 mentees, the benchmark planner among them with every goal
+shared, and a conversation of 30 comments (each with a reply) on the planner's first goal.
+The mentor's two pages — the Mentees list and a shared goal with its comments — are measured
+with the mentor's session."""
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+from django.utils.crypto import get_random_string
+
+from apps.accounts.models import User
+from apps.goals.models import Goal
+from apps.mentorship.models import Comment, CommentKind, Mentorship
+
+MENTOR_EMAIL = "bench-mentor@example.com"
+MENTEES = 30
+COMMENTS = 30
+
+
+def _user(email: str, name: str) -> User:
+    User.objects.filter(email=email).delete()
+    user = User.objects.create_user(email, get_random_string(24), display_name=name)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+@transaction.atomic
+def create_mentor(planner: User, goals: list[Goal]) -> User:
+    mentor = _user(MENTOR_EMAIL, "Bench Mentor")
+    mentorship = Mentorship.objects.create(
+        planner=planner, mentor=mentor, all_goals=True, share_checkins=True, share_vision=True
+    )
+    for n in range(MENTEES - 1):
+        mentee = _user(f"bench-mentee-{n}@example.com", f"Mentee {n}")
+        goal = Goal.objects.create(owner=mentee, title=f"Goal of mentee {n}")
+        Mentorship.objects.create(planner=mentee, mentor=mentor, all_goals=True)
+        Comment.objects.create(
+            planner=mentee, author=mentee, goal=goal, kind=CommentKind.SHARED, body="Hello"
+        )
+    goal = goals[0]
+    for n in range(COMMENTS):
+        first = Comment.objects.create(
+            planner=planner,
+            author=planner,
+            goal=goal,
+            kind=CommentKind.SHARED,
+            body=f"Question {n}: is **this** the right order? See [notes](https://example.org).",
+        )
+        Comment.objects.create(
+            planner=planner,
+            author=mentor,
+            mentorship=mentorship,
+            goal=goal,
+            parent=first,
+            kind=CommentKind.SHARED,
+            body="Yes — and *start* with the smallest step.",
+        )
+    return mentor
