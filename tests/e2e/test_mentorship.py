@@ -62,7 +62,7 @@ def _comment(mentor: Page) -> None:
     conversation.get_by_label("Your comment").fill("Ask about her manager next time")
     conversation.get_by_label("Private note — only you see it").check()
     conversation.get_by_role("button", name="Add").click()
-    expect(conversation.get_by_text("Private note · only you see it")).to_be_visible()
+    expect(conversation.get_by_text("Private note · only you see it", exact=True)).to_be_visible()
 
 
 def _reply(page: Page, goal_url: str) -> None:
