@@ -114,3 +114,17 @@ def test_baseline_answers_the_signed_in_cookie_and_sends_strangers_to_sign_in(al
     assert Client().get(path).status_code == 302
     # The product's pages are still there under the benchmark's URLconf.
     assert reverse("dashboard:index") == "/"
+
+
+@pytest.mark.django_db
+def test_the_mentor_pages_answer_the_mentors_cookie_with_30_mentees_and_the_conversation():
+    from benchmarks.mentoring import COMMENTS, MENTEES, create_mentor
+
+    planner, goals = create_planner(stack.Shape(goals=2, milestones=1, steps=1))
+    mentor = Client(HTTP_COOKIE=signed_in_cookie(create_mentor(planner, goals)))
+    mentees = mentor.get(reverse("mentorship:mentees"))
+    assert mentees.status_code == 200
+    assert mentees.content.decode().count('<th scope="row">') == MENTEES
+    goal = mentor.get(reverse("plan:goal", args=[goals[0].public_id]))
+    assert goal.status_code == 200
+    assert goal.content.decode().count('class="comment comment-shared"') == 2 * COMMENTS
