@@ -158,3 +158,4 @@ class CommentFactory(factory.django.DjangoModelFactory):
     author = factory.LazyAttribute(lambda o: o.planner)
     kind = "shared"
     body = factory.Sequence(lambda n: f"A thought on this, number {n}.")
+    note_of = factory.LazyAttribute(lambda o: None if o.kind == "shared" else o.author)

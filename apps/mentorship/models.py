@@ -240,6 +240,11 @@ class Comment(PublicIdModel, TimeStampedModel):
         Mentorship, null=True, blank=True, on_delete=models.SET_NULL, related_name="comments"
     )
     kind = models.CharField(max_length=16, choices=CommentKind.choices)
+    # The one reader of a private or own note: it goes with their account, while a shared
+    # comment stays with the planner when its author's account is deleted.
+    note_of = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     goal = models.ForeignKey(
         "goals.Goal", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )

@@ -274,3 +274,16 @@ def test_the_mentorship_home_leads_with_mentees_for_a_mentor(mentorship, bob_cli
     page = bob_client.get(reverse("mentorship:home")).content.decode()
     assert page.index("People you mentor") < page.index("Your mentors")
     assert "Alice" in page
+
+
+def test_a_deleted_mentor_account_takes_its_private_notes_and_leaves_its_comments(
+    mentorship, shared_goal, bob, alice_client, bob_client
+):
+    say(bob_client, shared_goal, "Shared advice")
+    say(bob_client, shared_goal, "Bob's memo", kind="mentor_note")
+    bob.delete()
+    assert list(Comment.objects.values_list("body", flat=True)) == ["Shared advice"]
+    page = alice_client.get(goal_url(shared_goal)).content.decode()
+    assert "Shared advice" in page
+    assert "A past mentor" in page
+    assert "from a past mentor" in page

@@ -66,6 +66,7 @@ def comment_add(
             author=by,
             mentorship=mentorship,
             kind=kind,
+            note_of=None if kind == CommentKind.SHARED else by,
             goal=target if isinstance(target, Goal) else None,
             checkin=target if isinstance(target, CheckIn) else None,
             milestone=milestone,
