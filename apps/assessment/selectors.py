@@ -4,6 +4,8 @@ complete the assessment is), check-ins (whether it changed since the last snapsh
 
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from apps.accounts.models import User
 from apps.assessment import progress, state
 from apps.assessment.compare import compare
@@ -16,6 +18,30 @@ def vision_of(user: User) -> VisionVersion | None:
 
 def completeness_of(user: User) -> progress.Completeness:
     return progress.completeness(state.load(user))
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What heads the dashboard: the vision, how complete the assessment is, and where the
+    guided first run goes on."""
+
+    vision: VisionVersion | None
+    completeness: progress.Completeness
+    next_url: str
+
+
+def headline_of(user: User) -> Headline:
+    """One read of the whole assessment (six queries, whatever its size)."""
+    current = state.load(user)
+    completeness = progress.completeness(current)
+    part = completeness.next_part
+    # Nothing done yet: the tour's start page says what lies ahead; else straight on, in the
+    # guided run (the parts read `guide=1`).
+    if not completeness.done:
+        next_url = reverse("assessment:start")
+    else:
+        next_url = f"{reverse(part.url_name)}?guide=1" if part else ""
+    return Headline(current.vision, completeness, next_url)
 
 
 def values_of(user: User) -> list[CareerValue]:
