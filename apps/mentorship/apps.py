@@ -24,3 +24,4 @@ class MentorshipConfig(AppConfig):
         register_reader(assessment.SkillQuerySet, readers.skills_shared_with)
         register_observer("goal", viewing.goal_viewed)
         register_observer("checkin", viewing.checkin_viewed)
+        register_observer("assessment", viewing.assessment_viewed)

@@ -114,3 +114,13 @@ def test_the_shared_plan_query_count_is_pinned(
     with django_assert_num_queries(SHARED_PLAN_QUERIES):
         page = _mentee_page(bob_client, mentorship)
     assert page.count('<th scope="row">Skill ') == size
+
+
+def test_the_planners_own_pages_say_which_parts_a_mentor_reads(alice_client, alice, bob):
+    MentorshipFactory(planner=alice, mentor=bob, share_vision=True, assessment_parts=["values"])
+    for name in ("values", "vision"):
+        text = alice_client.get(reverse(f"assessment:{name}")).content.decode()
+        assert '<p class="shared-mark">Shared with Bob' in text
+    for name in ("skills", "insights", "interests"):
+        text = alice_client.get(reverse(f"assessment:{name}")).content.decode()
+        assert "Shared with Bob" not in text
