@@ -13,6 +13,9 @@ docs/img/:
   conversation on the shared goal as she sees it (conversation-planner.png); signed in as the
   demo mentor, the Mentees page (mentees.png) and the same conversation in the mentor's eyes at
   1280 px (conversation-mentor.png) and 390 px (conversation-mentor-mobile.png).
+- the self-assessment, each page at 1280 px (assessment-<page>.png) and at 390 px
+  (assessment-<page>-mobile.png): the overview, values, strengths and weaknesses, interests,
+  the work-interests profile, skills, skill gaps, the vision and the snapshot comparison.
 
 Long pages are cut at MAX_HEIGHT pixels, the goal page (shown whole in the user guide) at
 DETAIL_MAX_HEIGHT. Opening the schedule and the review gives the demo planner a
@@ -227,6 +230,31 @@ def _mentor_screenshots(browser: Browser, url: str, problems: list[str]) -> list
     return shots
 
 
+# (page, path, first heading) of the self-assessment, shot at both widths.
+ASSESSMENT_PAGES = (
+    ("overview", "/assessment/", "Your self-assessment"),
+    ("values", "/assessment/values/", "What matters to you"),
+    ("insights", "/assessment/strengths/", "Strengths and weaknesses"),
+    ("interests", "/assessment/interests/", "Interests and passions"),
+    ("profile", "/assessment/work-interests/", "Your work interests"),
+    ("skills", "/assessment/skills/", "Your skills"),
+    ("gaps", "/assessment/skills/gaps/", "Your skill gaps"),
+    ("vision", "/assessment/vision/", "Where you are going"),
+    ("compare", "/assessment/snapshots/compare/", "How you have changed"),
+)
+
+
+def _assessment_screenshots(page: Page, url: str, suffix: str = "") -> list[Path]:
+    shots = []
+    for name, path, heading in ASSESSMENT_PAGES:
+        page.goto(f"{url}{path}")
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        # The charts draw after load; let them finish before the picture.
+        page.wait_for_load_state("networkidle")
+        shots.append(_save(page, OUTPUT_DIR / f"assessment-{name}{suffix}.png"))
+    return shots
+
+
 def _take_screenshots(browser: Browser, url: str, problems: list[str]) -> list[Path]:
     desktop = browser.new_context(viewport=DESKTOP, locale="en-GB", timezone_id="Europe/Berlin")
     page = desktop.new_page()
@@ -242,6 +270,7 @@ def _take_screenshots(browser: Browser, url: str, problems: list[str]) -> list[P
     shots = [OUTPUT_DIR / "dashboard.png", OUTPUT_DIR / "dashboard-mobile.png"]
     page.screenshot(path=shots[0], full_page=True)
     shots.extend(_product_screenshots(page, url))
+    shots.extend(_assessment_screenshots(page, url))
     signed_in = desktop.storage_state()
     desktop.close()
 
@@ -259,6 +288,7 @@ def _take_screenshots(browser: Browser, url: str, problems: list[str]) -> list[P
     page.goto(f"{url}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Welcome, {DEMO_NAME}")
     page.screenshot(path=shots[1], full_page=True)
+    shots.extend(_assessment_screenshots(page, url, "-mobile"))
     mobile.close()
     shots.extend(_mentor_screenshots(browser, url, problems))
     return shots
@@ -278,7 +308,8 @@ def main() -> int:
 
     OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
-    port = _free_port()
+    # PORT picks the server's port where several people share the machine.
+    port = int(os.environ.get("PORT") or _free_port())
     url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="careerplan-browser-") as browser_home:
         # Chromium keeps its profile and caches out of the home folder.

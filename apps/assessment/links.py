@@ -12,6 +12,7 @@ from django.urls import reverse
 from apps.assessment.models import Insight, Skill
 
 GOAL_CREATE = "plan:goal-create"
+GOAL_PAGE = "plan:goal"
 
 
 def _goal_url(**params: str) -> str:
@@ -39,3 +40,9 @@ def goal_from_skill(skill: Skill) -> str:
 
 def blank_goal() -> str:
     return reverse(GOAL_CREATE)
+
+
+def goal_page(goal) -> str:
+    """The page of a goal that grew out of a weakness or a skill gap (read through the reverse
+    relation `goals`, so this app never imports the goals app)."""
+    return reverse(GOAL_PAGE, args=[goal.public_id])

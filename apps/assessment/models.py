@@ -16,15 +16,35 @@ TOP_VALUES = 5
 
 
 class AssessmentQuerySet(OwnedQuerySet):
-    """A planner's assessment rows. `readers` (inherited) is the owner today; when a planner
-    shares their assessment with a mentor, that share is one more condition in `readers`
-    here, and every access function of this app follows."""
+    """A planner's assessment rows. `readers` (inherited) is the owner; each part has its own
+    subclass, so that an app above can register who else may read that part alone (a mentor
+    the planner shares their values with reads values, not skills). The pages of this app are
+    the planner's working pages and load rows with `editable_by`; what a reader sees is read
+    through `selectors.shared_with`."""
+
+
+class ValueQuerySet(AssessmentQuerySet):
+    pass
+
+
+class InsightQuerySet(AssessmentQuerySet):
+    pass
+
+
+class InterestsQuerySet(AssessmentQuerySet):
+    """Reflections and the work-interests profile: the "interests" part, shared together."""
+
+
+class SkillQuerySet(AssessmentQuerySet):
+    pass
+
+
+class VisionQuerySet(AssessmentQuerySet):
+    pass
 
 
 class Owned(PublicIdModel, TimeStampedModel):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-
-    objects = AssessmentQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -46,6 +66,8 @@ class InsightSource(models.TextChoices):
 class Insight(Owned):
     """A strength or a weakness, where the planner learnt it, and for a weakness what could
     improve it (the seed of a development goal)."""
+
+    objects = InsightQuerySet.as_manager()
 
     kind = models.CharField(max_length=10, choices=InsightKind.choices)
     text = models.CharField(max_length=300)
@@ -69,6 +91,8 @@ class Insight(Owned):
 class CareerValue(Owned):
     """A value the planner picked (from the catalog, `key`, or their own) and, for the top
     five, its rank. Ranks are unique per planner and run from 1 to 5, so at most five."""
+
+    objects = ValueQuerySet.as_manager()
 
     key = models.CharField(max_length=40, blank=True)
     name = models.CharField(max_length=60)
@@ -126,6 +150,8 @@ class Skill(Owned):
     """A skill with where the planner stands now and where they want to be, 1 to 5. A skill
     added from the starter list has neither until the planner rates it."""
 
+    objects = SkillQuerySet.as_manager()
+
     name = models.CharField(max_length=80)
     kind = models.CharField(max_length=4, choices=SkillKind.choices)
     area = models.CharField(max_length=60, blank=True)
@@ -161,6 +187,8 @@ class Reflection(Owned):
     """The planner's answer to a built-in prompt (`key`), or a prompt of their own
     (`question`) with its answer. A built-in prompt gets its row on the first answer or hide."""
 
+    objects = InterestsQuerySet.as_manager()
+
     key = models.CharField(max_length=40, blank=True)
     question = models.CharField(max_length=300, blank=True)
     answer = models.TextField(blank=True, max_length=5_000)
@@ -188,6 +216,8 @@ class InterestResult(Owned):
     """One completed work-interests profile: the answers, each area's score and the code.
     Every take is kept, so the planner can see how their interests move."""
 
+    objects = InterestsQuerySet.as_manager()
+
     answers = models.JSONField()
     scores = models.JSONField()
     code = models.CharField(max_length=3)
@@ -203,6 +233,8 @@ class InterestResult(Owned):
 class VisionVersion(Owned):
     """One version of the vision statement. The newest is the vision; none is ever changed."""
 
+    objects = VisionQuerySet.as_manager()
+
     text = models.TextField(max_length=1_500)
 
     class Meta:
@@ -215,6 +247,8 @@ class VisionVersion(Owned):
 
 class Snapshot(Owned):
     """The whole assessment as it stood at `taken_at` (see `state.py` for `data`)."""
+
+    objects = AssessmentQuerySet.as_manager()
 
     # Its own field rather than created_at, so that imported or demo snapshots keep their date.
     taken_at = models.DateTimeField(default=timezone.now)

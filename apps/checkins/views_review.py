@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.models import User
+from apps.assessment.selectors import since_last_snapshot
 from apps.checkins import charts
 from apps.checkins.access import access_checkin, draft_of, schedule_of
 from apps.checkins.forms import CheckInForm
@@ -153,6 +154,9 @@ def detail(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
         .select_related("goal", "obstacle")
     )
     is_owner = checkin.owner_id == request.user.pk
+    # The end of a check-in is a good moment to keep the self-assessment as it now stands,
+    # when it moved since the last snapshot.
+    since = since_last_snapshot(request.user) if is_owner else None
     # A reader's visit is recorded by the app that shares it (the mentor's access log).
     viewed("checkin", viewer=request.user, obj=checkin)
     context = {
@@ -162,6 +166,7 @@ def detail(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
         # A reader (a mentor the planner shares check-ins with) sees the summary, not the streak.
         "streak": streak(user=request.user, today=timezone.localdate()) if is_owner else 0,
         "panels": panels("checkin", viewer=request.user, obj=checkin),
+        "snapshot_offer": since if since and since.worth_a_snapshot else None,
     }
     return render(request, "checkins/detail.html", context)
 

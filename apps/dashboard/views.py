@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from apps.accounts.http import AuthenticatedHttpRequest
+from apps.assessment.selectors import headline_of
 from apps.checkins.access import schedule_of
 from apps.goals.models import Goal, Status, Win
 from apps.mentorship.models import Mentorship
@@ -30,8 +31,11 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     active = Goal.objects.owned_by(user).filter(status=Status.ACTIVE)
     goals = active.with_progress().in_order().annotate(active_total=Window(Count("pk")))
     goals = list(goals[:GOALS_SHOWN])
+    headline = headline_of(user)
     context = {
         "today": today,
+        "headline": headline,
+        "assessment_done": headline.completeness.complete,
         "needs_profile": not user.display_name,
         "has_mfa": is_mfa_enabled(user),
         "upcoming": upcoming,

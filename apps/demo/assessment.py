@@ -4,6 +4,7 @@ Written through the services, as a planner would have. The demo seeding (apps/de
 `seed_demo_assessment` after creating the demo planner.
 """
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from django.utils import timezone
@@ -12,6 +13,8 @@ from apps.accounts.models import User
 from apps.assessment import riasec, services
 from apps.assessment.access import access_prompt
 from apps.assessment.models import CareerValue, Skill
+from apps.goals import services as goals
+from apps.goals.models import Goal
 
 EARLY_DAYS, LATER_DAYS = 150, 21
 
@@ -112,8 +115,29 @@ def _later(owner: User, when: datetime) -> None:
     services.snapshot_take(owner=owner, note="After the leadership course", taken_at=when)
 
 
-def seed_demo_assessment(*, owner: User) -> None:
-    """Fill in `owner`'s assessment as it grew over five months (on a fresh planner only)."""
+# The values each demo goal serves, by goal title (apps/demo/plan.py) and value name.
+SERVES = {
+    "Become an engineering manager": ("Impact", "Autonomy"),
+    "Give a talk at a local meetup": ("Learning",),
+    "Finish the people-leadership course": ("Learning", "Teamwork"),
+}
+
+
+def _serve_values(owner: User, plan: list[Goal]) -> None:
+    values = {value.name: value for value in CareerValue.objects.editable_by(owner)}
+    for goal in plan:
+        names = SERVES.get(goal.title, ())
+        served = [values[name] for name in names if name in values]
+        if served:
+            goals.goal_update(
+                goal=goal, by=owner, values=served, reason="Named the values it serves"
+            )
+
+
+def seed_demo_assessment(*, owner: User, plan: Sequence[Goal] = ()) -> None:
+    """Fill in `owner`'s assessment as it grew over five months (on a fresh planner only),
+    and name the values the goals of `plan` serve."""
     now = timezone.now()
     _early(owner, now - timedelta(days=EARLY_DAYS))
     _later(owner, now - timedelta(days=LATER_DAYS))
+    _serve_values(owner, list(plan))

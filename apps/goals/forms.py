@@ -7,6 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
+from apps.assessment.models import CareerValue, Insight, InsightKind, Skill
+from apps.assessment.selectors import values_of
 from apps.core.dates import plan_date_problem
 from apps.core.forms import PlainNumberInput
 from apps.goals import catalog
@@ -21,7 +23,7 @@ from apps.goals.models import (
     Status,
     suggested_horizon,
 )
-from apps.goals.services import GoalFields
+from apps.goals.services import GoalFields, NewGoalFields
 from apps.goals.smart import Draft
 
 AUTO = ""
@@ -70,6 +72,37 @@ def _parent_field(owner, exclude: Goal | None = None) -> forms.ModelChoiceField:
     )
 
 
+class ValuesField(forms.MultipleChoiceField):
+    """The planner's own career values as checkboxes, by public id; cleans to the values."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, owner, **kwargs) -> None:
+        self.by_pid = {value.pid: value for value in values_of(owner)}
+        super().__init__(
+            choices=[(pid, value.name) for pid, value in self.by_pid.items()],
+            required=False,
+            label="Which of your values does it serve?",
+            help_text="Naming a value makes the goal relevant: you know why it matters.",
+            error_messages={"invalid_choice": "Choose among your own career values."},
+            **kwargs,
+        )
+
+    def clean(self, value: Any) -> list[CareerValue]:  # type: ignore[override]
+        return [self.by_pid[pid] for pid in super().clean(value)]
+
+
+def _source(owner, model: type[Insight] | type[Skill], public_id: str) -> Any:
+    """The weakness or skill a "make this a goal" link named, if it is the planner's own."""
+    rows = model.objects.editable_by(owner)
+    if model is Insight:
+        rows = rows.filter(kind=InsightKind.WEAKNESS)
+    try:
+        return rows.filter(public_id=public_id).first() if public_id else None
+    except ValidationError:
+        return None
+
+
 def _number() -> forms.NumberInput:
     return PlainNumberInput(attrs={"step": "any", "inputmode": "decimal"})
 
@@ -83,6 +116,9 @@ class GoalForm(forms.ModelForm):
     )
     # The template the form was started from: its milestones come along when the goal is saved.
     template = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The weakness or skill gap of the self-assessment the form was opened from.
+    from_weakness = forms.CharField(required=False, widget=forms.HiddenInput)
+    from_skill = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Goal
@@ -124,17 +160,38 @@ class GoalForm(forms.ModelForm):
     def __init__(self, *args, owner, today: date, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
+        self.owner = owner
         self.fields["parent"] = _parent_field(owner, exclude=self.instance)
+        self.fields["values"] = ValuesField(owner)
         if self.instance.pk:
-            del self.fields["template"]
+            del self.fields["template"], self.fields["from_weakness"], self.fields["from_skill"]
             if self.instance.parent_id:
                 self.initial["parent"] = self.instance.parent
+            self.initial["values"] = [value.pid for value in self.instance.values.all()]
         else:
             self.initial.setdefault("horizon", AUTO)
 
     def clean_template(self) -> str:
         slug = self.cleaned_data["template"]
         return slug if catalog.template_by_slug(slug) else ""
+
+    # A link to someone else's weakness or skill, or a mangled one, links nothing.
+    def clean_from_weakness(self) -> Insight | None:
+        return _source(self.owner, Insight, self.cleaned_data["from_weakness"])
+
+    def clean_from_skill(self) -> Skill | None:
+        return _source(self.owner, Skill, self.cleaned_data["from_skill"])
+
+    def source(self) -> Insight | Skill | None:
+        """Where in the self-assessment the new goal starts, for the form to say so."""
+        if not self.is_bound:
+            for name, model in (("from_weakness", Insight), ("from_skill", Skill)):
+                found = _source(self.owner, model, str(self.initial.get(name, "")))
+                if found:
+                    return found
+            return None
+        data = getattr(self, "cleaned_data", {})
+        return data.get("from_weakness") or data.get("from_skill")
 
     def clean_target_date(self) -> date | None:
         target = self.cleaned_data["target_date"]
@@ -182,6 +239,16 @@ class GoalForm(forms.ModelForm):
             target_date=data["target_date"],
             urgent=data["urgent"],
             important=data["important"],
+            values=data["values"],
+        )
+
+    def new_goal_fields(self) -> NewGoalFields:
+        """The cleaned values of a new goal, with where it started."""
+        data = self.cleaned_data
+        return NewGoalFields(
+            **self.goal_fields(),
+            source_weakness=data["from_weakness"],
+            source_skill=data["from_skill"],
         )
 
 
@@ -216,6 +283,7 @@ class SmartCheckForm(forms.Form):
     def __init__(self, *args, owner, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["parent"] = _parent_field(owner)
+        self.fields["values"] = ValuesField(owner)
 
     def draft(self, *, milestone_count: int | None = None) -> Draft:
         self.is_valid()
@@ -235,6 +303,7 @@ class SmartCheckForm(forms.Form):
             target_date=data.get("target_date"),
             has_parent=data.get("parent") is not None,
             milestone_count=milestone_count,
+            value_names=tuple(value.name for value in data.get("values", ())),
         )
 
 
@@ -360,8 +429,27 @@ class GoalFilterForm(forms.Form):
     status = forms.ChoiceField(
         required=False, label="Status", choices=[("", "Any status"), *Status.choices]
     )
+    value = forms.ChoiceField(required=False, label="Serves the value")
+
+    def __init__(self, *args, owner, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.career_values = {value.pid: value for value in values_of(owner)}
+        value = cast(forms.ChoiceField, self.fields["value"])
+        value.choices = [
+            ("", "Any value"),
+            *((pid, v.name) for pid, v in self.career_values.items()),
+        ]
 
     def filters(self) -> dict:
         """The valid filters only: a tampered value is ignored rather than an error."""
         self.is_valid()
-        return {k: v for k, v in self.cleaned_data.items() if v}
+        found = {k: v for k, v in self.cleaned_data.items() if v and k != "value"}
+        if self.cleaned_data.get("value"):
+            found["values"] = self.career_values[self.cleaned_data["value"]]
+        return found
+
+    @property
+    def unknown_value(self) -> bool:
+        """A value link that names none of the planner's values (removed since, or not theirs):
+        the list says so and shows nothing, rather than every goal."""
+        return bool(self.data.get("value")) and "value" in self.errors

@@ -106,6 +106,27 @@ class Goal(PublicIdModel, TimeStampedModel):
     # Outcome
     achieved_at = models.DateTimeField(null=True, blank=True)
     abandon_reason = models.TextField(blank=True, max_length=2_000)
+    # Relevant (the R of SMART): the planner's career values this goal serves.
+    values = models.ManyToManyField(
+        "assessment.CareerValue", blank=True, related_name="goals", verbose_name="serves the values"
+    )
+    # Where a development goal came from in the self-assessment; the goal outlives its source.
+    source_weakness = models.ForeignKey(
+        "assessment.Insight",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="goals",
+        verbose_name="started from the weakness",
+    )
+    source_skill = models.ForeignKey(
+        "assessment.Skill",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="goals",
+        verbose_name="started from the skill gap",
+    )
 
     objects = GoalQuerySet.as_manager()
 

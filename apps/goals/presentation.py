@@ -164,6 +164,7 @@ FIELD_LABELS = {
     "urgent": "Urgent",
     "important": "Important",
     "parent_id": "Serves",
+    "values": "Values it serves",
 }
 CHOICE_LABELS: dict[str, dict[Any, str]] = {
     "measure_kind": dict(MeasureKind.choices),
@@ -173,8 +174,10 @@ CHOICE_LABELS: dict[str, dict[Any, str]] = {
 
 
 def _in_words(field: str, value: Any, titles: dict[int, str]) -> str:
-    if value is None or value == "":
+    if value is None or value == "" or value == []:
         return "nothing"
+    if isinstance(value, list):
+        return ", ".join(f"“{name}”" for name in value)
     if field == "parent_id":
         return f"“{titles.get(value, 'a goal since deleted')}”"
     if field in CHOICE_LABELS:

@@ -30,6 +30,8 @@ TRACKED_FIELDS = (
     "important",
     "parent_id",
 )
+# The career values a goal serves, kept by name: a value removed later still reads right.
+VALUES = "values"
 
 
 def _plain(value: Any) -> Any:
@@ -42,14 +44,16 @@ def _plain(value: Any) -> Any:
 
 
 def snapshot(goal: Goal) -> dict[str, Any]:
-    return {name: _plain(getattr(goal, name)) for name in TRACKED_FIELDS}
+    fields = {name: _plain(getattr(goal, name)) for name in TRACKED_FIELDS}
+    fields[VALUES] = sorted(goal.values.values_list("name", flat=True)) if goal.pk else []
+    return fields
 
 
 def record_revision(
     *, goal: Goal, by: User | None, before: dict[str, Any], reason: str
 ) -> GoalRevision | None:
     after = snapshot(goal)
-    changes = {k: [before[k], after[k]] for k in TRACKED_FIELDS if before[k] != after[k]}
+    changes = {k: [before[k], after[k]] for k in after if before.get(k) != after[k]}
     if not changes:
         return None
     return GoalRevision.objects.create(goal=goal, author=by, changes=changes, reason=reason.strip())

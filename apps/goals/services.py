@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.assessment.models import CareerValue, Insight, InsightKind, Skill
 from apps.goals.models import (
     CalendarFeed,
     Goal,
@@ -50,9 +51,17 @@ class GoalFields(TypedDict, total=False):
     target_date: date | None
     urgent: bool
     important: bool
+    values: Sequence[CareerValue]
 
 
 EDITABLE_FIELDS: Final = tuple(GoalFields.__annotations__)
+
+
+class NewGoalFields(GoalFields, total=False):
+    """A new goal also says where in the self-assessment it started; that never changes."""
+
+    source_weakness: Insight | None
+    source_skill: Skill | None
 
 
 class Keep(enum.Enum):
@@ -73,6 +82,20 @@ def _check_parent(goal: Goal, parent: Goal | None) -> None:
         raise ValidationError({"parent": "Only a long-term goal can have stepping stones."})
     if goal.pk and (parent.pk == goal.pk or parent.parent_id == goal.pk):
         raise ValidationError({"parent": "A goal cannot serve itself."})
+
+
+def _check_values(owner_id: int, values: Sequence[CareerValue]) -> None:
+    if any(value.owner_id != owner_id for value in values):
+        raise ValidationError({"values": "Choose among your own career values."})
+
+
+def _check_sources(owner_id: int, weakness: Insight | None, skill: Skill | None) -> None:
+    if weakness is not None and (
+        weakness.owner_id != owner_id or weakness.kind != InsightKind.WEAKNESS
+    ):
+        raise ValidationError({"source_weakness": "Start from one of your own weaknesses."})
+    if skill is not None and skill.owner_id != owner_id:
+        raise ValidationError({"source_skill": "Start from one of your own skills."})
 
 
 @transaction.atomic
@@ -96,8 +119,12 @@ def goal_create(
     urgent: bool = False,
     important: bool = True,
     status: str = Status.ACTIVE,
+    values: Sequence[CareerValue] = (),
+    source_weakness: Insight | None = None,
+    source_skill: Skill | None = None,
 ) -> Goal:
-    """A new goal at the end of its owner's order."""
+    """A new goal at the end of its owner's order, serving `values` and, when it grew out of
+    the self-assessment, linked to the weakness or skill gap it started from."""
     goal = Goal(
         owner=owner,
         title=title,
@@ -117,12 +144,18 @@ def goal_create(
         urgent=urgent,
         important=important,
         status=status,
+        source_weakness=source_weakness,
+        source_skill=source_skill,
     )
     _check_parent(goal, goal.parent)
+    _check_values(owner.pk, values)
+    _check_sources(owner.pk, source_weakness, source_skill)
     last = Goal.objects.owned_by(owner).aggregate(last=Max("position"))["last"]
     goal.position = 0 if last is None else last + 1
     goal.full_clean()
     goal.save()
+    if values:
+        goal.values.set(values)
     return goal
 
 
@@ -148,22 +181,28 @@ def goal_update(
     target_date: date | Keep | None = KEEP,
     urgent: bool | Keep = KEEP,
     important: bool | Keep = KEEP,
+    values: Sequence[CareerValue] | Keep = KEEP,
 ) -> Goal:
     """Change the fields given (the others keep their values) and record the adjustment."""
     # Taken first, while the arguments are all there is in scope.
     given = {name: value for name, value in locals().items() if name in EDITABLE_FIELDS}
+    given.pop("values")
     goal = Goal.objects.select_for_update().get(pk=goal.pk)
     before = snapshot(goal)
     for name, value in given.items():
         if value is not KEEP:
             setattr(goal, name, value)
     _check_parent(goal, goal.parent)
+    if not isinstance(values, Keep):
+        _check_values(goal.owner_id, values)
     if before["horizon"] == Horizon.LONG != goal.horizon and goal.children.exists():
         raise ValidationError(
             {"horizon": "Other goals are stepping stones towards this one: keep it long-term."}
         )
     goal.full_clean()
     goal.save()
+    if not isinstance(values, Keep):
+        goal.values.set(values)
     record_revision(goal=goal, by=by, before=before, reason=reason)
     return goal
 

@@ -30,6 +30,7 @@ class Draft:
     target_date: date | None = None
     has_parent: bool = False
     milestone_count: int = 0
+    value_names: tuple[str, ...] = ()
 
 
 def _words(text: str) -> int:
@@ -84,6 +85,9 @@ def relevant(d: Draft) -> Verdict:
     label = "Relevant"
     if d.has_parent:
         return Verdict("relevant", label, MET, "It serves one of your long-term goals.")
+    if d.value_names:
+        named = ", ".join(d.value_names)
+        return Verdict("relevant", label, MET, f"It serves what you value: {named}.")
     if not d.relevant.strip():
         return Verdict(
             "relevant", label, MISSING, "Say which of your values or long-term goals it serves."
@@ -120,8 +124,9 @@ def all_met(verdicts: list[Verdict]) -> bool:
     return all(v.state == MET for v in verdicts)
 
 
-def draft_for_goal(goal, *, milestone_count: int) -> Draft:
-    """The saved `goal` as the check sees it; `milestone_count` comes from its loaded milestones."""
+def draft_for_goal(goal, *, milestone_count: int, value_names: tuple[str, ...] = ()) -> Draft:
+    """The saved `goal` as the check sees it; `milestone_count` comes from its loaded milestones
+    and `value_names` from its loaded values."""
     return Draft(
         title=goal.title,
         specific=goal.specific,
@@ -134,4 +139,5 @@ def draft_for_goal(goal, *, milestone_count: int) -> Draft:
         target_date=goal.target_date,
         has_parent=goal.parent_id is not None,
         milestone_count=milestone_count,
+        value_names=value_names,
     )

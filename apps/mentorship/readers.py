@@ -7,6 +7,8 @@ What hangs off a goal (milestones, steps, obstacles, resources, history) follows
 Wins are not shared: the journal is the planner's own, also for a shared goal.
 """
 
+from collections.abc import Callable
+
 from django.db.models import Q
 
 from apps.mentorship.models import Mentorship, MentorshipQuerySet
@@ -36,3 +38,30 @@ def checkins_shared_with(user) -> Q:
         return NOTHING
     sharing = running.filter(share_checkins=True).values("planner")
     return Q(owner__in=sharing, completed_at__isnull=False)
+
+
+def vision_shared_with(user) -> Q:
+    running = _running_for(user)
+    if running is None:
+        return NOTHING
+    return Q(owner__in=running.filter(share_vision=True).values("planner"))
+
+
+def _part_shared_with(part: str) -> Callable[[object], Q]:
+    """The reader condition of one part of the self-assessment (a name of ASSESSMENT_PARTS)."""
+
+    def condition(user) -> Q:
+        running = _running_for(user)
+        if running is None:
+            return NOTHING
+        sharing = running.filter(assessment_parts__contains=[part]).values("planner")
+        return Q(owner__in=sharing)
+
+    return condition
+
+
+# Made once, so that registering them again (a second ready()) stays a no-op.
+values_shared_with = _part_shared_with("values")
+insights_shared_with = _part_shared_with("strengths")
+interests_shared_with = _part_shared_with("interests")
+skills_shared_with = _part_shared_with("skills")

@@ -11,6 +11,7 @@ from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.assessment.selectors import shared_with
 from apps.checkins.models import CheckIn
 from apps.goals.models import Goal
 from apps.mentorship.models import ASSESSMENT_PARTS, Comment, CommentRead, Mentorship
@@ -104,4 +105,5 @@ def shared_plan(mentorship: Mentorship) -> dict:
         "goals": goals,
         "checkins": list(checkins[:5]),
         "shares": shares_in_words(mentorship, len(goals)),
+        "assessment": shared_with(mentor, planner),
     }

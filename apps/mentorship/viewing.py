@@ -44,3 +44,29 @@ def checkin_viewed(viewer: User, checkin: CheckIn) -> list[str]:
             label=f"check-in of {when:%d %b %Y}",
         )
     return []
+
+
+# The assessment page (its guide key) and the part of the scope that shares it.
+ASSESSMENT_SCOPES = {
+    "values": "values",
+    "insights": "strengths",
+    "interests": "interests",
+    "profile": "interests",
+    "skills": "skills",
+    "vision": "vision",
+}
+
+
+def assessment_viewed(viewer: User, part: str) -> list[str]:
+    """The planner's own assessment page says which mentors read that part."""
+    scope = ASSESSMENT_SCOPES.get(part)
+    if scope is None or not viewer.is_authenticated:
+        return []
+    running = Mentorship.objects.active().filter(planner=viewer)
+    if scope == "vision":
+        running = running.filter(share_vision=True)
+    else:
+        running = running.filter(assessment_parts__contains=[scope])
+    mentors = [m.mentor for m in running.select_related("mentor").order_by("started_at")]
+    names = ", ".join(mentor.get_full_name() for mentor in mentors)
+    return [f"Shared with {names}"] if names else []

@@ -7,13 +7,13 @@ from django.db import transaction
 from apps.accounts.models import User
 from apps.goals.catalog import GoalTemplate
 from apps.goals.models import Goal
-from apps.goals.services import GoalFields, goal_create
+from apps.goals.services import NewGoalFields, goal_create
 from apps.milestones.services import milestone_create
 
 
 @transaction.atomic
 def goal_create_from_template(
-    *, owner: User, fields: GoalFields, template: GoalTemplate | None, today: date
+    *, owner: User, fields: NewGoalFields, template: GoalTemplate | None, today: date
 ) -> Goal:
     """A new goal and, when it was started from `template`, the milestones the template
     suggests, due as many days after `today` as it says. All or nothing."""

@@ -90,3 +90,22 @@ class SnapshotFactory(factory.django.DjangoModelFactory):
 
     owner = factory.SubFactory(UserFactory)
     data = factory.LazyFunction(empty_data)
+
+
+def fill_assessment(user) -> None:
+    """Every part done: three ranked values, a strength and a weakness, three answers, a
+    profile, three skills with a level and a target, a vision."""
+    from apps.assessment import services
+
+    for place in (1, 2, 3):
+        ValueFactory(owner=user, rank=place)
+    InsightFactory(owner=user)
+    WeaknessFactory(owner=user, text="Rushing", improvement="Plan the week on Mondays")
+    for key in ("energises", "ideal_day", "proudest"):
+        services.reflection_answer(
+            reflection=services.reflection_create(owner=user, question=f"{key}?"), answer="Yes"
+        )
+    InterestResultFactory(owner=user)
+    for _ in range(3):
+        SkillFactory(owner=user, rating=2, target=4)
+    VisionFactory(owner=user)

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from apps.accounts.models import User
 from apps.assessment.models import InterestResult, Snapshot
 from apps.demo.assessment import seed_demo_assessment
+from apps.goals.models import Goal
 from tests.assessment.conftest import page
 
 
@@ -34,3 +35,5 @@ def test_seeding_the_demo_fills_the_planners_assessment(db):
     planner = User.objects.get(email="planner@example.com")
     assert Snapshot.objects.filter(owner=planner).count() == 2
     assert "self-assessment" in out.getvalue()
+    lead = Goal.objects.get(owner=planner, title="Become an engineering manager")
+    assert sorted(lead.values.values_list("name", flat=True)) == ["Autonomy", "Impact"]

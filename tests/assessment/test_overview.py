@@ -5,29 +5,13 @@ from apps.assessment import services
 from tests.assessment.conftest import page
 from tests.assessment.factories import (
     InsightFactory,
-    InterestResultFactory,
     SkillFactory,
     ValueFactory,
-    VisionFactory,
     WeaknessFactory,
+    fill_assessment,
 )
 
 STEPS = ("values", "insights", "interests", "profile", "skills", "vision", "first-goal")
-
-
-def _fill(user) -> None:
-    for place in (1, 2, 3):
-        ValueFactory(owner=user, rank=place)
-    InsightFactory(owner=user)
-    WeaknessFactory(owner=user, text="Rushing", improvement="Plan the week on Mondays")
-    for key in ("energises", "ideal_day", "proudest"):
-        services.reflection_answer(
-            reflection=services.reflection_create(owner=user, question=f"{key}?"), answer="Yes"
-        )
-    InterestResultFactory(owner=user)
-    for _ in range(3):
-        SkillFactory(owner=user, rating=2, target=4)
-    VisionFactory(owner=user)
 
 
 def test_the_navigation_leads_here_and_is_no_longer_soon(alice_client, url):
@@ -56,7 +40,7 @@ def test_parts_say_how_far_they_are(alice, alice_client, url):
 
 
 def test_a_complete_assessment(alice, alice_client, url):
-    _fill(alice)
+    fill_assessment(alice)
     text = page(alice_client.get(url("overview")))
     assert "6 of 6 parts done." in text
     assert 'value="100"' in text

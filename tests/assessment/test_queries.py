@@ -17,10 +17,11 @@ from tests.assessment.conftest import page
 from tests.assessment.factories import InterestResultFactory
 
 # The session and the user, then each page's own: the overview reads the six parts and the
-# latest snapshot; the skills page its skills; the comparison the list of snapshots to choose
-# from, the one compared, and the six parts of the assessment as it is now.
+# latest snapshot; the skills page its skills and the mentors who read them; the comparison
+# the list of snapshots to choose from, the one compared, and the six parts of the assessment
+# as it is now.
 OVERVIEW_QUERIES = 2 + 7
-SKILLS_QUERIES = 2 + 1
+SKILLS_QUERIES = 2 + 2
 COMPARE_QUERIES = 2 + 8
 
 

@@ -4,6 +4,12 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.urls import reverse
 
+from tests.assessment.factories import (
+    SkillFactory,
+    ValueFactory,
+    VisionFactory,
+    fill_assessment,
+)
 from tests.factories import (
     ActionStepFactory,
     GoalFactory,
@@ -43,9 +49,36 @@ def test_dashboard_greets_by_name_and_marks_profile_done(alice_client):
 
 def test_next_steps_shrink_to_one_line_once_done(alice, alice_client):
     Authenticator.objects.create(user=alice, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    fill_assessment(alice)
     page = alice_client.get(DASHBOARD).content.decode()
     assert "Your next steps" not in page
     assert "two-factor authentication protects your plan" in page
+    assert "your self-assessment is done" in page
+
+
+def test_the_self_assessment_is_a_next_step_until_complete(alice, alice_client):
+    Authenticator.objects.create(user=alice, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    page = alice_client.get(DASHBOARD).content.decode()
+    assert "Your next steps" in page
+    assert "Know yourself: your self-assessment" in page
+    assert "0 of 6 parts done" in page
+    assert f'href="{reverse("assessment:start")}"' in page
+    VisionFactory(owner=alice)
+    page = alice_client.get(DASHBOARD).content.decode()
+    assert "1 of 6 parts done" in page
+    assert "Next: <strong>Values</strong>" in page
+    assert f'href="{reverse("assessment:values")}?guide=1"' in page
+
+
+def test_the_vision_heads_the_dashboard(alice, alice_client):
+    page = alice_client.get(DASHBOARD).content.decode()
+    assert "Write your vision" in page
+    VisionFactory(owner=alice, text="I run a studio of five people.")
+    VisionFactory(owner=alice, text="I run a calm studio of five people.")
+    page = alice_client.get(DASHBOARD).content.decode()
+    assert "I run a calm studio of five people." in page
+    assert page.index("I run a calm studio") < page.index("Your next steps")
+    assert "Write your vision" not in page
 
 
 def test_this_week_lists_overdue_and_upcoming_work_across_goals(
@@ -132,9 +165,13 @@ def test_dashboard_query_count_is_pinned(
     alice, alice_client, django_assert_num_queries, march_tenth, goals
 ):
     _plan(alice, goals)
+    fill_assessment(alice)
+    SkillFactory.create_batch(goals, owner=alice)
+    ValueFactory.create_batch(goals, owner=alice)
     # session, user, MFA state, overdue and upcoming milestones and steps (4, each with its total),
-    # active goals, recent wins, the check-in schedule, the mentees count
-    with django_assert_num_queries(11):
+    # the six parts of the self-assessment, active goals, recent wins, the check-in schedule,
+    # the mentees count
+    with django_assert_num_queries(17):
         response = alice_client.get(DASHBOARD)
     assert response.status_code == 200
     page = response.content.decode()
@@ -168,7 +205,8 @@ def test_a_long_plan_shows_the_first_goals_and_links_to_all(alice, alice_client,
     GoalFactory.create_batch(15, owner=alice)
     page = alice_client.get(DASHBOARD).content.decode()
     assert "Your active goals · 15" in page
-    assert page.count('class="progress-line"') == 12
+    # Twelve goal cards, and the self-assessment's bar among the next steps.
+    assert page.count('class="progress-line"') == 13
     assert "see all 15 active goals" in page
 
 

@@ -234,6 +234,7 @@ def test_a_chart_and_its_table_agree(page: Page, browser_errors, live_server, sa
 
 def test_a_development_goal_from_a_skill_gap(page: Page, browser_errors, live_server, sam):
     skill = services.skill_create(owner=sam, name="SQL", kind="hard", rating=1, target=4)
+    services.value_add(owner=sam, name="Mastery")
     _sign_in(page, live_server.url)
     page.goto(f"{live_server.url}/assessment/skills/")
     page.get_by_role("link", name="see your gaps, widest first").click()
@@ -245,6 +246,20 @@ def test_a_development_goal_from_a_skill_gap(page: Page, browser_errors, live_se
         )
     )
     expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_text("Started from your skill gap in")).to_be_visible()
+    # Ticking a value the goal serves makes it relevant in the live check.
+    relevant = page.locator("#smart-panel [data-criterion='relevant']")
+    expect(relevant).to_have_class(re.compile("smart-missing"))
+    page.get_by_label("Mastery").check()
+    expect(relevant).to_have_class(re.compile("smart-met"))
+    expect(relevant).to_contain_text("It serves what you value: Mastery.")
+    page.get_by_role("button", name="Save goal").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Grow my SQL from level 1 to 4")
+    expect(page.get_by_text("Started from your skill gap in")).to_be_visible()
+    expect(page.locator(".goal-values")).to_contain_text("Mastery")
+    page.get_by_role("link", name="SQL").click()
+    expect(page.get_by_role("heading", name="Your skill gaps")).to_be_visible()
+    expect(page.locator(f"#gap-{skill.public_id}")).to_contain_text("Became your goal")
     assert browser_errors == []
 
 

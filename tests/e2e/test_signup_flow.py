@@ -32,7 +32,7 @@ def _expect_dashboard(page: Page, live_server_url: str) -> None:
     expect(page).to_have_url(f"{live_server_url}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Welcome, {NAME}")
     steps = page.get_by_role("region", name="Your next steps").get_by_role("listitem")
-    expect(steps).to_have_count(2)
+    expect(steps).to_have_count(3)
     expect(steps.first).to_contain_text("Tell us your name and time zone")
     expect(steps.first).to_contain_text(f"({BROWSER_TIMEZONE})")
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()

@@ -3,6 +3,7 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
+from tests.assessment.factories import ValueFactory
 from tests.factories import GoalFactory, MilestoneFactory
 from tests.goals.bulk import many_goals
 
@@ -124,32 +125,42 @@ def test_post_is_not_allowed(alice_client):
     assert alice_client.post(URL).status_code == 405
 
 
-# session, user, the goals with their progress and parents
-LIST_QUERIES = 3
+# session, user, the planner's values (filter and form), the goals with their progress and
+# parents, the values each goal serves
+LIST_QUERIES = 5
+
+
+def _serving(goals, values) -> None:
+    for goal in goals:
+        goal.values.set(values[:3])
 
 
 def test_list_query_count_small(alice_client, alice, django_assert_num_queries):
     lead = GoalFactory(owner=alice, horizon="long", target_date=date.today() + timedelta(900))
-    GoalFactory(owner=alice, parent=lead, title="A stepping stone")
+    stones = GoalFactory.create_batch(2, owner=alice, parent=lead, title="A stepping stone")
+    _serving([lead, *stones], ValueFactory.create_batch(3, owner=alice))
     with django_assert_num_queries(LIST_QUERIES):
         response = alice_client.get(URL)
     assert response.status_code == 200
     page = response.content.decode()
-    assert page.count('<article class="goal-row') == 2
+    assert page.count('<article class="goal-row') == 3
     assert "A stepping stone" in page
+    assert page.count('class="goal-values"') == 3
 
 
 def test_list_query_count_big(alice_client, alice, django_assert_num_queries):
-    goals = many_goals(alice)
+    goals = many_goals(alice, count=20) + GoalFactory.create_batch(80, owner=alice)
     lead = goals[0]
     lead.horizon = "long"
     lead.save()
     for goal in goals[1:10]:
         goal.parent = lead
         goal.save()
+    _serving(goals, ValueFactory.create_batch(100, owner=alice))
     with django_assert_num_queries(LIST_QUERIES):
         response = alice_client.get(URL)
     assert response.status_code == 200
     page = response.content.decode()
-    assert page.count('<article class="goal-row') == 40
+    assert page.count('<article class="goal-row') == 100
     assert f'aria-label="Stepping stones towards {lead.title}"' in page
+    assert page.count('class="goal-values"') == 100

@@ -2,6 +2,7 @@ from datetime import date
 
 from django.urls import reverse
 
+from tests.assessment.factories import ValueFactory
 from tests.factories import (
     GoalFactory,
     GoalRevisionFactory,
@@ -119,16 +120,17 @@ def test_wrong_method(alice_client, alice):
 
 
 # session, user, goal (with progress and parent), milestones, their steps, stepping stones,
-# obstacles, resources, revisions with authors, the mentors it is shared with; the
-# conversation: its comments and the milestones it may be about; the navigation's unread
-# notifications
-DETAIL_QUERIES = 13
+# obstacles, resources, revisions with authors, the values it serves, the mentors it is
+# shared with; the conversation: its comments and the milestones it may be about; the
+# navigation's unread notifications
+DETAIL_QUERIES = 14
 
 
 def test_detail_query_count_small(alice_client, alice, django_assert_num_queries):
     goal = GoalFactory(owner=alice, horizon="long")
     GoalFactory(owner=alice, parent=goal)
     fill_goal(goal, milestones=1, steps=1, extras=1)
+    goal.values.set(ValueFactory.create_batch(3, owner=alice))
     with django_assert_num_queries(DETAIL_QUERIES):
         response = alice_client.get(_url(goal))
     assert response.status_code == 200
@@ -143,6 +145,7 @@ def test_detail_query_count_big(alice_client, alice, django_assert_num_queries):
         child.parent = goal
         child.save()
     fill_goal(goal, milestones=8, steps=3, extras=5)
+    goal.values.set(ValueFactory.create_batch(100, owner=alice))
     with django_assert_num_queries(DETAIL_QUERIES):
         response = alice_client.get(_url(goal))
     assert response.status_code == 200

@@ -86,7 +86,12 @@ def mentor_cast(owner, bob, dora) -> dict:
 
     from tests.factories import GoalFactory, InvitationFactory, MentorshipFactory, UserFactory
 
-    share_all = {"all_goals": True, "share_checkins": True, "share_vision": True}
+    share_all = {
+        "all_goals": True,
+        "share_checkins": True,
+        "share_vision": True,
+        "assessment_parts": ["values", "strengths", "interests", "skills"],
+    }
     mentorship = MentorshipFactory(planner=owner, mentor=bob, **share_all)
     erin = UserFactory(email="erin@example.com", display_name="Erin")
     other_goal = GoalFactory(owner=owner, title="Only this goal is shared with Erin")

@@ -7,15 +7,16 @@ from pathlib import Path
 
 from tests.structure.imports import cycles, forbidden, project_imports
 
-BELOW_PLAN = {"core", "accounts", "goals", "milestones"}
+BELOW_PLAN = {"core", "accounts", "assessment", "goals", "milestones"}
 # For each app, the apps it may import. An app missing here fails the test until it is placed.
 LAYERS: dict[str, set[str]] = {
     "core": set(),
     "accounts": {"core"},
-    # The self-assessment sits just above accounts: goals will read it, never the reverse.
+    # The self-assessment sits just above accounts: goals read it (the values a goal serves,
+    # the weakness or skill gap it started from), never the reverse.
     "assessment": {"core", "accounts"},
-    "goals": {"core", "accounts"},
-    "milestones": {"core", "accounts", "goals"},
+    "goals": {"core", "accounts", "assessment"},
+    "milestones": {"core", "accounts", "assessment", "goals"},
     # The goal page, roadmap, calendar feed, goal templates and wins: goals with milestones.
     "plan": BELOW_PLAN,
     "checkins": BELOW_PLAN,

@@ -16,3 +16,8 @@ def goal_from_weakness(weakness: Insight) -> str:
 @register.filter
 def goal_from_skill(skill: Skill) -> str:
     return links.goal_from_skill(skill)
+
+
+@register.filter
+def goal_page(goal) -> str:
+    return links.goal_page(goal)

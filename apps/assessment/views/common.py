@@ -8,6 +8,7 @@ from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.models import User
 from apps.assessment import progress, state
 from apps.core.htmx import HtmxHttpRequest
+from apps.core.sharing import viewed
 
 GUIDE_PARAM = "guide"
 
@@ -55,7 +56,10 @@ def guide_bar(user: User, key: str) -> GuideBar:
 
 
 def guide_context(request: AuthenticatedHttpRequest, key: str) -> dict:
-    """`guide` (True in the guided run) and, on a full page, `guide_bar`."""
+    """`guide` (True in the guided run) and, on a full page, `guide_bar` and who else reads
+    this part (`sharing_notes`, from whichever app shares it)."""
     guide = in_guide(request)
-    bar = guide_bar(request.user, key) if guide and not request.htmx else None
-    return {"guide": guide, "guide_bar": bar}
+    full_page = not request.htmx
+    bar = guide_bar(request.user, key) if guide and full_page else None
+    notes = viewed("assessment", viewer=request.user, obj=key) if full_page else []
+    return {"guide": guide, "guide_bar": bar, "sharing_notes": notes}

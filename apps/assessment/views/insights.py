@@ -24,7 +24,8 @@ def _add_form(kind: str, data=None) -> InsightForm:
 
 
 def _board(request: AuthenticatedHttpRequest, *, failed: InsightForm | None = None) -> HttpResponse:
-    insights = list(Insight.objects.editable_by(request.user))
+    # The goals a weakness became: the planner's own, as only they can start one from it.
+    insights = list(Insight.objects.editable_by(request.user).prefetch_related("goals"))
     forms = {kind: _add_form(kind) for kind in InsightKind.values}
     if failed is not None:
         forms[failed.data.get("kind", InsightKind.STRENGTH)] = failed

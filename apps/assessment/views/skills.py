@@ -174,7 +174,7 @@ def skill_delete(request: AuthenticatedHttpRequest, public_id) -> HttpResponse:
 @login_required
 @require_GET
 def skill_gaps(request: AuthenticatedHttpRequest) -> HttpResponse:
-    skills = list(Skill.objects.editable_by(request.user))
+    skills = list(Skill.objects.editable_by(request.user).prefetch_related("goals"))
     gaps = widest_first(skills)
     context = {
         "gaps": gaps,

@@ -35,25 +35,29 @@ STATUS_RANK = Case(
 @require_GET
 def goal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    form = GoalFilterForm(request.GET)
+    form = GoalFilterForm(request.GET, owner=request.user)
     filters = form.filters()
     query = filters.pop("q", "")
     goals = Goal.objects.owned_by(request.user).filter(**filters)
+    if form.unknown_value:
+        goals = goals.none()
     if query:
         goals = goals.filter(
             Q(title__icontains=query)
             | Q(description__icontains=query)
             | Q(specific__icontains=query)
         )
-    goals = goals.with_progress().select_related("parent")
+    goals = goals.with_progress().select_related("parent").prefetch_related("values")
     rows = list(goals.order_by(STATUS_RANK, "position", "created_at"))
-    searching = bool(filters or query)
+    searching = bool(filters or query or form.unknown_value)
     context = {
         "form": form,
         "roots": goal_tree(rows, today),
         "count": len(rows),
         "open_count": sum(goal.is_open for goal in rows),
         "searching": searching,
+        "unknown_value": form.unknown_value,
+        "career_values": form.career_values,
         # Only asked when a search finds nothing, to tell "no match" from "no goals at all".
         "has_goals": bool(rows) or (searching and Goal.objects.owned_by(request.user).exists()),
         "today": today,
@@ -69,7 +73,7 @@ def goal_edit(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpRespons
         request.user,
         public_id,
         for_write=True,
-        queryset=Goal.objects.select_related("parent").with_progress(),
+        queryset=Goal.objects.select_related("parent").with_progress().prefetch_related("values"),
     )
     # The form works on a copy, so that the page keeps showing the saved goal meanwhile.
     form = GoalEditForm(posted(request), instance=copy.copy(goal), owner=request.user, today=today)
@@ -87,7 +91,8 @@ def goal_edit(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpRespons
         checked = SmartCheckForm(request.POST, owner=request.user)
         draft = checked.draft(milestone_count=goal.milestones_total)
     else:
-        draft = smart.draft_for_goal(goal, milestone_count=goal.milestones_total)
+        names = tuple(value.name for value in goal.values.all())
+        draft = smart.draft_for_goal(goal, milestone_count=goal.milestones_total, value_names=names)
     context = {"form": form, "goal": goal, **smart_context(draft, today)}
     return render_page(request, "goals/form.html", context, form=form)
 

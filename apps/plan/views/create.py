@@ -40,6 +40,9 @@ def _initial(request: AuthenticatedHttpRequest, today: date) -> dict[str, Any]:
     # professional-development one by default, which is what those are.
     if request.GET.get("title"):
         initial["title"] = request.GET["title"][:200]
+    for source in ("from_weakness", "from_skill"):
+        if request.GET.get(source):
+            initial[source] = request.GET[source][:64]
     return initial
 
 
@@ -80,8 +83,9 @@ def goal_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         if form.is_valid():
             template = catalog.template_by_slug(form.cleaned_data["template"])
             try:
+                fields = form.new_goal_fields()
                 goal = goal_create_from_template(
-                    owner=request.user, fields=form.goal_fields(), template=template, today=today
+                    owner=request.user, fields=fields, template=template, today=today
                 )
             except ValidationError as error:
                 add_service_errors(form, error)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.models import User
+from apps.assessment.models import Insight, Skill
 from apps.core.htmx import confirm_delete, done, posted, render_page
 from apps.core.sharing import panels, viewed
 from apps.goals import catalog, services, smart
@@ -56,8 +57,18 @@ def _follow_up(goal: Goal) -> dict[str, str] | None:
 
 def _goal(request: AuthenticatedHttpRequest, public_id: UUID, *, for_write: bool = False) -> Goal:
     """The goal as the page shows it: with its progress and the goal it serves."""
-    page = Goal.objects.with_progress().select_related("parent")
+    page = Goal.objects.with_progress().select_related("parent", "source_weakness", "source_skill")
     return access_goal(request.user, public_id, for_write=for_write, queryset=page)
+
+
+def _origin(goal: Goal) -> dict[str, Any]:
+    """The career values `goal` serves, and the weakness or skill gap it started from."""
+    source: Insight | Skill | None = None
+    if goal.source_weakness_id:
+        source = goal.source_weakness
+    elif goal.source_skill_id:
+        source = goal.source_skill
+    return {"served_values": list(goal.values.all()), "source": source}
 
 
 def goal_page_context(
@@ -75,7 +86,11 @@ def goal_page_context(
     # The history of adjustments (with their reasons) is the planner's own working record; a
     # reader sees the goal as it stands.
     revisions = list(goal.revisions.select_related("author")) if can_edit else []
-    draft = smart.draft_for_goal(goal, milestone_count=len(milestones))
+    # The values served and the weakness or skill gap it grew from are the planner's
+    # self-assessment, which a reader of the goal does not see through the goal.
+    origin = _origin(goal) if can_edit else {"served_values": [], "source": None}
+    names = tuple(value.name for value in origin["served_values"])
+    draft = smart.draft_for_goal(goal, milestone_count=len(milestones), value_names=names)
     return {
         "goal": goal,
         "due": deadline(goal, today),
@@ -88,6 +103,7 @@ def goal_page_context(
         "status_form": status_form or StatusForm(),
         "progress_form": progress_form or ProgressForm.for_goal(goal),
         "follow_up": _follow_up(goal),
+        **origin,
         **smart_context(draft, today),
         **obstacles_context(goal),
         **resources_context(goal),

@@ -20,7 +20,27 @@ from tests.assessment.factories import (
     ValueFactory,
     VisionFactory,
 )
-from tests.security.access import Expect, Valid, owned, signed_in
+from tests.security import access
+from tests.security.access import Expect, Valid
+
+MENTOR_ROLES = ("mentor", "mentor_uncovered", "ended_mentor")
+
+
+def owned(status: int, **kwargs) -> dict[str, int]:
+    """The planner's own row. Even bob, whose running mentorship shares the vision and every
+    part, gets a 404: these are the planner's working pages, and a mentor reads what is
+    shared on the mentee's plan (tests/mentorship/test_shared_assessment.py). So do erin (a
+    share that covers none of it) and dora (a mentorship that has ended)."""
+    statuses = access.owned(status, **kwargs)
+    return {**statuses, **dict.fromkeys(MENTOR_ROLES, statuses["other"])}
+
+
+def signed_in(status: int) -> dict[str, int]:
+    """A page about the signed-in person's own assessment: a mentor gets their own, never the
+    planner's, whatever the planner shares."""
+    statuses = access.signed_in(status)
+    return {**statuses, **dict.fromkeys(MENTOR_ROLES, status)}
+
 
 NO_GET = signed_in(405)
 PAGE = Expect(get=signed_in(200), post=signed_in(405))

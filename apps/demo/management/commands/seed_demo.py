@@ -78,5 +78,5 @@ class Command(BaseCommand):
             f"Added two past check-ins and a weekly check-in reminder; the first reminder is due"
             f" at {due:%H:%M} ({schedule.timezone})."
         )
-        seed_demo_assessment(owner=planner)
+        seed_demo_assessment(owner=planner, plan=plan)
         self.stdout.write("Filled in the planner's self-assessment, with two snapshots.")
