@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "apps.checkins",
     "apps.mentorship",
     "apps.dashboard",
+    "apps.portability",
     "apps.demo",
 ]
 
@@ -210,6 +211,11 @@ RATE_LIMITS = {
     "csp_report": "30/m",
     # Mentorship invitations each send an email to an address the planner typed.
     "invitation": "10/h",
+    # Each download writes the whole plan; a few an hour is plenty for a person.
+    "data_export": "10/h",
+    "data_import": "10/h",
+    # A PDF takes a second of CPU to lay out.
+    "plan_pdf": "30/h",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "careerplan"
@@ -282,6 +288,12 @@ CELERY_BEAT_SCHEDULE = {
     "end-due-mentorships": {
         "task": "apps.mentorship.tasks.end_due_mentorships",
         "schedule": crontab(hour=0, minute=7),
+    },
+    # Prepared downloads of a person's data are kept only until their link expires (a day);
+    # hourly, so an expired file lingers at most an hour.
+    "purge-expired-exports": {
+        "task": "apps.portability.tasks.purge_expired_exports",
+        "schedule": crontab(minute=23),
     },
 }
 

@@ -23,6 +23,9 @@ LAYERS: dict[str, set[str]] = {
     # reader conditions on their querysets instead).
     "mentorship": BELOW_PLAN | {"plan", "checkins"},
     "dashboard": BELOW_PLAN | {"plan", "checkins", "mentorship"},
+    # A person's data as a whole (export, import, print, leaving): it reads every app; only
+    # demo could sit beside it, and nothing imports it.
+    "portability": BELOW_PLAN | {"plan", "checkins", "assessment", "mentorship"},
     # Demo seeding composes every app; nothing imports it.
     "demo": BELOW_PLAN | {"plan", "checkins", "assessment", "mentorship"},
 }
