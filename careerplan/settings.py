@@ -198,6 +198,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
 }
+# "Download my data": plans up to this many goals are written while the person waits (well
+# under a second); larger ones by the worker, and the page says the file is being prepared.
+DATA_EXPORT_INLINE_GOALS = 50
 # The product's own endpoints (apps.core.ratelimit): per signed-in person, else per address.
 RATE_LIMITS = {
     # Calendar apps poll every few hours; a feed fetched more often is being scraped.

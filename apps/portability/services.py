@@ -4,6 +4,7 @@ import gzip
 from datetime import datetime
 from functools import partial
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -17,15 +18,11 @@ from apps.portability.models import LINK_LIFETIME, DataExport, ExportStatus
 from apps.portability.registry import IdMap
 from apps.portability.sections import registered
 
-# Plans up to this many goals are written while the person waits; larger ones by the worker.
-INLINE_GOALS = 50
-
-
 def export_request(*, user: User) -> DataExport:
     """A new download; a small plan's is ready at once, a large one's is queued."""
     with transaction.atomic():
         export = DataExport.objects.create(owner=user)
-        if Goal.objects.owned_by(user).count() <= INLINE_GOALS:
+        if Goal.objects.owned_by(user).count() <= settings.DATA_EXPORT_INLINE_GOALS:
             _fill(export)
         else:
             from apps.portability.tasks import build_export
