@@ -24,7 +24,7 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32
 
 
-class Unreadable(ValueError):
+class Unreadable(Exception):
     """The file cannot be imported; the message says why, in words for the person."""
 
 

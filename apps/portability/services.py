@@ -18,6 +18,7 @@ from apps.portability.models import LINK_LIFETIME, DataExport, ExportStatus
 from apps.portability.registry import IdMap
 from apps.portability.sections import registered
 
+
 def export_request(*, user: User) -> DataExport:
     """A new download; a small plan's is ready at once, a large one's is queued."""
     with transaction.atomic():

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from apps.assessment import state
 from apps.assessment.models import (
     CareerValue,
     Insight,
@@ -49,7 +50,9 @@ def _assessment(user, tag: str) -> None:
     InterestResult.objects.create(owner=user, answers={"r1": 4}, scores={"R": 10}, code="RIA")
     VisionVersion.objects.create(owner=user, text=f"{tag} leads a small team (first)")
     VisionVersion.objects.create(owner=user, text=f"{tag} leads a data team (now)")
-    Snapshot.objects.create(owner=user, note=f"{tag} snapshot", data={"version": 1, "values": []})
+    Snapshot.objects.create(
+        owner=user, note=f"{tag} snapshot", data=state.as_data(state.load(user))
+    )
 
 
 def _goals(user, tag: str):

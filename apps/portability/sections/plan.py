@@ -82,9 +82,9 @@ def load_goals(user: User, data: list[dict[str, Any]], ids: IdMap) -> None:
         goal.parent = ids.get("goal", item.get("parent"), f"{place}.parent")
     Goal.objects.bulk_update(goals, ["parent"])
 
-    def under(kind: str, key: str, model: type[Any], names: tuple[str, ...]) -> list:
+    def under(kind: str, key: str, model: type[Any], names: tuple[str, ...], **fixed: Any) -> list:
         pairs = [
-            ({"goal": goal}, child, f"{place}.{key}[{n}]")
+            ({"goal": goal, **fixed}, child, f"{place}.{key}[{n}]")
             for goal, item, place in zip(goals, data, where, strict=True)
             for n, child in enumerate(item.get(key, []))
         ]
@@ -92,8 +92,8 @@ def load_goals(user: User, data: list[dict[str, Any]], ids: IdMap) -> None:
 
     under("obstacle", "obstacles", Obstacle, OBSTACLE)
     under("resource", "resources", Resource, RESOURCE)
-    revisions = under("revision", "revisions", GoalRevision, REVISION)
-    GoalRevision.objects.filter(pk__in=[r.pk for r in revisions]).update(author=user)
+    # The history is the planner's own (an export names no other author).
+    under("revision", "revisions", GoalRevision, REVISION, author=user)
     milestones = under("milestone", "milestones", Milestone, MILESTONE)
     steps = [
         ({"milestone": milestone}, step, f"milestone {ids_key}.steps[{n}]")
