@@ -47,8 +47,15 @@ def _no_fetching(url: str, *args: object, **kwargs: object) -> dict:
     raise ValueError(f"Not fetched: {url[:80]}")
 
 
+class PdfUnavailable(Exception):
+    """The server lacks WeasyPrint's system libraries (Pango): see docs/operations.md."""
+
+
 def plan_pdf(plan: PrintedPlan) -> bytes:
-    from weasyprint import CSS, HTML
+    try:
+        from weasyprint import CSS, HTML
+    except OSError as error:  # WeasyPrint loads Pango when it is imported
+        raise PdfUnavailable(str(error)) from None
 
     html = render_to_string("portability/plan_pdf.html", {"plan": plan})
     stylesheet = CSS(filename=finders.find("css/print.css"), url_fetcher=_no_fetching)

@@ -1,5 +1,7 @@
 """Your data: download it (JSON, CSV), bring an export back, and print the plan."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -16,6 +18,8 @@ from apps.portability.access import access_export
 from apps.portability.document import Unreadable
 from apps.portability.forms import ImportForm
 from apps.portability.models import LINK_LIFETIME, DataExport
+
+logger = logging.getLogger(__name__)
 
 
 def _page(request: AuthenticatedHttpRequest, form: ImportForm) -> HttpResponse:
@@ -106,7 +110,13 @@ def plan_print(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 @rate_limited("plan_pdf")
 def plan_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
-    pdf = printing.plan_pdf(printing.printed_plan(request.user))
+    plan = printing.printed_plan(request.user)
+    try:
+        pdf = printing.plan_pdf(plan)
+    except printing.PdfUnavailable:
+        logger.error("PDF download unavailable: WeasyPrint's system libraries are missing.")
+        context = {"plan": plan, "pdf_unavailable": True}
+        return render_page(request, "portability/print.html", context, status=503)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="careerplan-plan.pdf"'
     return response
