@@ -17,7 +17,7 @@ from apps.portability import printing, services, spreadsheet
 from apps.portability.access import access_export
 from apps.portability.document import Unreadable
 from apps.portability.forms import ImportForm
-from apps.portability.models import LINK_LIFETIME, DataExport
+from apps.portability.models import LINK_LIFETIME, DataExport, ExportStatus
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +55,9 @@ def export_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def export_download(request: AuthenticatedHttpRequest, public_id: str) -> HttpResponse:
     export = access_export(request.user, public_id)
+    if export.status == ExportStatus.PREPARING:
+        messages.info(request, "That download is still being prepared. Look again in a moment.")
+        return redirect("portability:data")
     if not export.is_downloadable():
         messages.error(request, "That download link has expired. Prepare a new one below.")
         return redirect("portability:data")

@@ -155,6 +155,8 @@ def test_a_large_plan_is_prepared_by_the_worker(
     export = DataExport.objects.get()
     assert not export.is_downloadable()
     assert alice_client.get(DATA).content.decode().count("Being prepared since") == 1
+    early = alice_client.get(reverse("portability:download", args=[export.public_id]), follow=True)
+    assert "still being prepared" in early.content.decode()
     (task,) = queued
     task()  # the worker's turn (tasks run inline in tests)
     export.refresh_from_db()

@@ -152,6 +152,25 @@ def test_an_id_of_another_account_is_refused_and_that_account_untouched(
     assert {**after, "exported_at": None} == {**before, "exported_at": None}
 
 
+def test_a_goal_that_serves_itself_is_refused(client, exported, newcomer):
+    career, goal = exported["goals"]
+    career["parent"] = goal["id"]
+    goal["horizon"] = "long"
+    _refused(client, json.dumps(exported).encode(), "goals[0].parent makes the goal serve itself")
+
+
+def test_a_stepping_stone_of_a_short_term_goal_is_refused(client, exported, newcomer):
+    exported["goals"][0]["horizon"] = "short"
+    _refused(client, json.dumps(exported).encode(), "not long-term")
+
+
+def test_two_wins_for_one_milestone_are_refused(client, exported, newcomer):
+    reached = next(w for w in exported["wins"] if w["milestone"])
+    other = next(w for w in exported["wins"] if not w["milestone"])
+    other["milestone"] = reached["milestone"]
+    _refused(client, json.dumps(exported).encode(), "another win names too")
+
+
 def test_nul_bytes_are_refused(client, exported, newcomer):
     exported["goals"][0]["title"] = "Team\u0000lead"
     _refused(client, json.dumps(exported).encode(), "NUL character")

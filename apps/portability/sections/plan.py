@@ -7,8 +7,9 @@ from typing import Any
 from django.db.models import Prefetch
 
 from apps.accounts.models import User
-from apps.goals.models import Goal, GoalRevision, Obstacle, Resource, Win
+from apps.goals.models import Goal, GoalRevision, Horizon, Obstacle, Resource, Win
 from apps.milestones.models import ActionStep, Milestone
+from apps.portability.encoding import Refused
 from apps.portability.registry import IdMap, Section, register
 from apps.portability.sections.rows import ORDER, build, entry, ordered, save_all
 
@@ -80,6 +81,8 @@ def load_goals(user: User, data: list[dict[str, Any]], ids: IdMap) -> None:
     )
     for goal, item, place in zip(goals, data, where, strict=True):
         goal.parent = ids.get("goal", item.get("parent"), f"{place}.parent")
+    for goal, place in zip(goals, where, strict=True):
+        _check_parent(goal, f"{place}.parent")
     Goal.objects.bulk_update(goals, ["parent"])
 
     def under(kind: str, key: str, model: type[Any], names: tuple[str, ...], **fixed: Any) -> list:
@@ -95,20 +98,34 @@ def load_goals(user: User, data: list[dict[str, Any]], ids: IdMap) -> None:
     # The history is the planner's own (an export names no other author).
     under("revision", "revisions", GoalRevision, REVISION, author=user)
     milestones = under("milestone", "milestones", Milestone, MILESTONE)
+    # `milestones` were created in the order of this walk over the file.
+    entries = [
+        (f"goals[{g}].milestones[{m}]", item)
+        for g, goal in enumerate(data)
+        for m, item in enumerate(goal.get("milestones", []))
+    ]
     steps = [
-        ({"milestone": milestone}, step, f"milestone {ids_key}.steps[{n}]")
-        for milestone, (ids_key, item) in zip(milestones, _milestone_entries(data), strict=True)
+        ({"milestone": milestone}, step, f"{place}.steps[{n}]")
+        for milestone, (place, item) in zip(milestones, entries, strict=True)
         for n, step in enumerate(item.get("steps", []))
     ]
     _children(ids, "step", ActionStep, STEP, steps)
 
 
-def _milestone_entries(data: list[dict[str, Any]]) -> list[tuple[str, dict]]:
-    return [
-        (f"goals[{g}].milestones[{m}]", item)
-        for g, goal in enumerate(data)
-        for m, item in enumerate(goal.get("milestones", []))
-    ]
+def _check_parent(goal: Goal, where: str) -> None:
+    """The goal page's rules: a stepping stone serves a long-term goal, and never, through
+    any chain of parents, itself."""
+    parent = goal.parent
+    if parent is None:
+        return
+    if parent.horizon != Horizon.LONG:
+        raise Refused(where, "names a goal that is not long-term; only those have stepping stones.")
+    seen = {id(goal)}
+    while parent is not None:
+        if id(parent) in seen:
+            raise Refused(where, "makes the goal serve itself.")
+        seen.add(id(parent))
+        parent = parent.parent
 
 
 def dump_wins(user: User) -> list[dict[str, Any]]:
@@ -131,16 +148,10 @@ def load_wins(user: User, data: list[dict[str, Any]], ids: IdMap) -> None:
         milestone = ids.get("milestone", item.get("milestone"), f"{place}.milestone")
         if milestone is not None:
             if milestone.win_id is not None:
-                raise_twice(place)
+                raise Refused(f"{place}.milestone", "names a milestone another win names too.")
             milestone.win = win
             reached.append(milestone)
     Milestone.objects.bulk_update(reached, ["win"])
-
-
-def raise_twice(place: str) -> None:
-    from apps.portability.encoding import Refused
-
-    raise Refused(f"{place}.milestone", "names a milestone that another win already names.")
 
 
 register(Section(key="goals", order=20, dump=dump_goals, load=load_goals))
