@@ -9,7 +9,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.assessment.models import CareerValue, Insight, Reflection, Skill, VisionVersion
+from apps.assessment.models import (
+    CareerValue,
+    Insight,
+    InterestResult,
+    Reflection,
+    Skill,
+    Snapshot,
+    VisionVersion,
+)
 from apps.checkins.models import CheckIn
 from apps.goals.models import Goal, Win
 from apps.portability import document
@@ -71,8 +79,9 @@ def exports_purge(*, now: datetime | None = None) -> int:
 
 
 def account_is_empty(user: User) -> bool:
-    owned = (Goal, Win, CheckIn, Insight, CareerValue, Skill, Reflection, VisionVersion)
-    return not any(model.objects.owned_by(user).exists() for model in owned)
+    plan = (Goal, Win, CheckIn)
+    assessment = (Insight, CareerValue, Skill, Reflection, InterestResult, VisionVersion, Snapshot)
+    return not any(m.objects.owned_by(user).exists() for m in (*plan, *assessment))
 
 
 def import_plan(*, user: User, raw: bytes) -> None:

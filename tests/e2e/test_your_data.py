@@ -1,6 +1,7 @@
 """A planner downloads their data in a real browser, and brings it into a new, empty account."""
 
 import json
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -57,4 +58,25 @@ def test_download_my_data_and_import_it_elsewhere(
     # Once it holds a plan, the account takes no second import.
     page.goto(f"{base}/account/data/")
     expect(page.get_by_text("This account already holds a plan")).to_be_visible()
+    assert browser_errors == []
+
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
+
+
+def test_axe_finds_nothing_on_the_data_and_print_pages(page: Page, live_server, browser_errors):
+    base = live_server.url
+    robin = UserFactory(email="robin@example.com", display_name="Robin")
+    MilestoneFactory(goal=GoalFactory(owner=robin, title="Lead the platform team"))
+    # Injected through the DevTools protocol, so the page's Content-Security-Policy lets it run.
+    page.add_init_script(path=str(AXE))
+    _sign_in(page, base, robin.email)
+    problems = {}
+    for path in ("/account/data/", "/account/data/print/"):
+        page.goto(base + path)
+        expect(page.locator("main h1")).to_be_visible()
+        found = page.evaluate("async () => (await axe.run(document)).violations")
+        if found:
+            problems[path] = [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in found]
+    assert problems == {}
     assert browser_errors == []
