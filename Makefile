@@ -13,7 +13,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 CHROMIUM ?= /usr/bin/chromium
 BROWSER_HOME := $(CURDIR)/.data/browser
 
-.PHONY: help install run test test-unit test-e2e lint format chromium screenshot clean bench backup restore
+.PHONY: help install run test test-unit test-e2e lint format chromium pdf-libs screenshot clean bench backup restore
 
 help:
 	@echo "make run     start web, worker and beat (embedded PostgreSQL and Redis unless"
@@ -31,7 +31,17 @@ $(BIN)/python: $(UV) pyproject.toml uv.lock
 	$(UV) sync --frozen
 	@touch $(BIN)/python
 
-install: $(BIN)/python
+install: $(BIN)/python pdf-libs
+
+# WeasyPrint (the plan as PDF) lays text out with the system's Pango and needs a font; Debian's
+# packages, installed once when missing.
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+pdf-libs:
+	@if ! ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0.so.0 || [ ! -d /usr/share/fonts/truetype/dejavu ]; then \
+		echo "Installing Pango and a font for the PDF download…"; \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO="sudo"; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(PDF_LIBS) >/dev/null; \
+	fi
 
 run: install
 	$(BIN)/python -m careerplan.devrun

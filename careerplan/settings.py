@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "apps.notifications",
     "apps.mentorship",
     "apps.dashboard",
+    "apps.portability",
     "apps.demo",
 ]
 
@@ -199,6 +200,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
 }
+# "Download my data": plans up to this many goals are written while the person waits (well
+# under a second); larger ones by the worker, and the page says the file is being prepared.
+DATA_EXPORT_INLINE_GOALS = 50
 # The product's own endpoints (apps.core.ratelimit): per signed-in person, else per address.
 RATE_LIMITS = {
     # Calendar apps poll every few hours; a feed fetched more often is being scraped.
@@ -216,6 +220,11 @@ RATE_LIMITS = {
     "notification_stop": "20/m",
     # Single notification emails to one person; past this they wait in the app.
     "notification_email": "30/h",
+    # Each download writes the whole plan; a few an hour is plenty for a person.
+    "data_export": "10/h",
+    "data_import": "10/h",
+    # A PDF takes a second of CPU to lay out.
+    "plan_pdf": "30/h",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "careerplan"
@@ -294,6 +303,12 @@ CELERY_BEAT_SCHEDULE = {
     "end-due-mentorships": {
         "task": "apps.mentorship.tasks.end_due_mentorships",
         "schedule": crontab(hour=0, minute=7),
+    },
+    # Prepared downloads of a person's data are kept only until their link expires (a day);
+    # hourly, so an expired file lingers at most an hour.
+    "purge-expired-exports": {
+        "task": "apps.portability.tasks.purge_expired_exports",
+        "schedule": crontab(minute=23),
     },
 }
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("checkins/", include("apps.checkins.urls")),
     path("mentorship/", include("apps.mentorship.urls")),
     path("notifications/", include("apps.notifications.urls")),
+    path("account/data/", include("apps.portability.urls")),
     path("account/", include("apps.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

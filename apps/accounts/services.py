@@ -1,6 +1,7 @@
 """Account operations: profile changes and the delivery of account email."""
 
 import logging
+from collections.abc import Callable
 from functools import partial
 
 from allauth.usersessions.models import UserSession
@@ -21,6 +22,16 @@ def profile_update(*, user: User, display_name: str, timezone: str) -> User:
     return user
 
 
+# What apps above accounts do when a person leaves (end their mentorships, tell the other
+# side), registered from their AppConfig.ready(): accounts imports none of them.
+LEAVING_STEPS: list[Callable[[User], None]] = []
+
+
+def on_account_delete(step: Callable[[User], None]) -> None:
+    if step not in LEAVING_STEPS:
+        LEAVING_STEPS.append(step)
+
+
 @transaction.atomic
 def account_delete(*, user: User) -> None:
     """Delete the account and everything it owns, at once.
@@ -28,6 +39,8 @@ def account_delete(*, user: User) -> None:
     The plan goes with the user row (every owned row cascades from it, queued reminders
     included, so a send task finds nothing to send); every signed-in session ends; what
     remains is one audit row that says an account was deleted, without saying whose."""
+    for step in LEAVING_STEPS:
+        step(user)
     for session in UserSession.objects.filter(user=user):
         session.end()
     AuditEvent.objects.create(kind=AuditKind.ACCOUNT_DELETED, user_ref=user.public_id)

@@ -27,6 +27,9 @@ LAYERS: dict[str, set[str]] = {
     "notifications": {"core", "accounts"},
     "mentorship": BELOW_PLAN | {"plan", "checkins", "notifications"},
     "dashboard": BELOW_PLAN | {"plan", "checkins", "mentorship", "notifications"},
+    # A person's data as a whole (export, import, print, leaving): it reads every app; only
+    # demo could sit beside it, and nothing imports it.
+    "portability": BELOW_PLAN | {"plan", "checkins", "assessment", "mentorship", "notifications"},
     # Demo seeding composes every app; nothing imports it.
     "demo": BELOW_PLAN | {"plan", "checkins", "assessment", "mentorship", "notifications"},
 }

@@ -1,0 +1,11 @@
+"""The product's own sections of the export (see `apps.portability.registry`)."""
+
+from apps.portability.registry import SECTIONS, Section
+
+
+def registered() -> list[Section]:
+    # Importing the modules registers the product's own sections.
+    from apps.portability.sections import assessment, checkins, mentorships, plan, profile
+
+    del assessment, checkins, mentorships, plan, profile
+    return sorted(SECTIONS, key=lambda section: section.order)

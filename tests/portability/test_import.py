@@ -1,0 +1,201 @@
+"""Import: an export loads into an empty account with new ids, all at once; a malformed or
+hostile file is refused at the file field with the reason, and nothing is written."""
+
+import copy
+import json
+import re
+
+import pytest
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from apps.goals.models import Goal
+from apps.portability.document import build
+from tests.factories import UserFactory
+from tests.portability.plans import full_plan
+
+IMPORT = reverse("portability:import")
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+@pytest.fixture
+def exported(alice, bob):
+    full_plan(alice, "Alice", mentor=bob)
+    return build(alice)
+
+
+@pytest.fixture
+def newcomer(db, client):
+    user = UserFactory(email="newcomer@example.com", display_name="New", timezone="UTC")
+    client.force_login(user)
+    return user
+
+
+def _post(client, content: bytes, name: str = "plan.json"):
+    return client.post(IMPORT, {"file": SimpleUploadedFile(name, content)})
+
+
+def _counts() -> dict[str, int]:
+    return {m._meta.label: m._base_manager.count() for m in apps.get_models()}
+
+
+def _normalised(document: dict) -> dict:
+    """The document with ids numbered in order of appearance, and the dates an import sets."""
+    document = copy.deepcopy(document)
+    del document["exported_at"]
+    document["profile"].pop("email")
+    document["profile"].pop("date_joined")
+    # Mentorships need the other person again; an import does not bring them back.
+    document["mentorships"] = None
+    # A snapshot is a record of the past, compared word for word (its old ids included).
+    for snapshot in document["assessment"]["snapshots"]:
+        snapshot["data"] = None
+    numbers: dict[str, str] = {}
+    text = json.dumps(document, sort_keys=True)
+    text = UUID.sub(lambda m: numbers.setdefault(m.group(), f"id-{len(numbers)}"), text)
+    return json.loads(text)
+
+
+def test_the_round_trip_gives_the_same_document(client, exported, newcomer):
+    response = _post(client, json.dumps(exported).encode())
+    assert response.status_code == 302, re.findall(
+        r"Nothing[^<]*|The file[^<]*", response.content.decode()
+    )
+    assert response["Location"] == reverse("dashboard:index")
+    newcomer.refresh_from_db()
+    again = build(newcomer)
+    assert _normalised(again) == _normalised(exported)
+    snapshots = [(s["taken_at"], s["data"]) for s in exported["assessment"]["snapshots"]]
+    assert [(s["taken_at"], s["data"]) for s in again["assessment"]["snapshots"]] == snapshots
+    assert again["profile"]["display_name"] == "Alice"
+
+
+def test_every_row_gets_a_new_id_and_alices_plan_is_untouched(client, alice, exported, newcomer):
+    before = {g.public_id: g.title for g in Goal.objects.filter(owner=alice)}
+    _post(client, json.dumps(exported).encode())
+    mine = Goal.objects.filter(owner=newcomer)
+    assert sorted(g.title for g in mine) == sorted(before.values())
+    assert not set(mine.values_list("public_id", flat=True)) & set(before)
+    assert {g.public_id: g.title for g in Goal.objects.filter(owner=alice)} == before
+    assert build(alice)["goals"] == exported["goals"]
+
+
+def test_formula_looking_titles_are_kept_as_text(client, exported, newcomer):
+    _post(client, json.dumps(exported).encode())
+    assert Goal.objects.filter(owner=newcomer, title__startswith='=HYPERLINK("http://evil').exists()
+
+
+def test_an_account_with_a_plan_is_not_imported_into(alice_client, exported):
+    before = _counts()
+    response = _post(alice_client, json.dumps(exported).encode())
+    assert response.status_code == 422
+    assert "already holds a plan" in response.content.decode()
+    assert _counts() == before
+
+
+def _refused(client, content: bytes, message: str) -> None:
+    before = _counts()
+    response = _post(client, content)
+    assert response.status_code == 422
+    page = response.content.decode()
+    # The reason sits with the file field, tied to it for screen readers.
+    assert 'aria-invalid="true"' in page
+    assert message in page
+    assert _counts() == before
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(client, newcomer):
+    _refused(client, b" " * (50 * 1024 * 1024), "larger than 5 MB")
+
+
+def test_deep_nesting_is_refused(client, newcomer):
+    _refused(client, b"[" * 100_000 + b"]" * 100_000, "nests deeper than any export")
+
+
+def test_a_json_bomb_of_repeated_keys_is_refused(client, newcomer):
+    bomb = (
+        '{"format": "careerplan-export", "version": 1, '
+        + ", ".join(f'"k{n}": ' + "[" * 30 + "]" * 30 for n in range(2000))
+        + "}"
+    )
+    _refused(client, bomb.encode(), "does not follow the export format")
+
+
+def test_not_json_is_refused(client, newcomer):
+    _refused(client, b"<html>not an export</html>", "not valid JSON")
+    _refused(client, b"\xff\xfe\x00", "not text in UTF-8")
+    _refused(client, b'{"format": "careerplan-export", "version": 1, "x": NaN}', "not a number")
+
+
+def test_a_wrong_version_is_refused(client, exported, newcomer):
+    exported["version"] = 2
+    _refused(client, json.dumps(exported).encode(), "format version 2; this site reads version 1")
+    _refused(client, b'{"hello": "world"}', "not a careerplan export")
+
+
+def test_duplicate_ids_are_refused(client, exported, newcomer):
+    goal = exported["goals"][1]
+    goal["milestones"][1]["id"] = goal["milestones"][0]["id"]
+    _refused(client, json.dumps(exported).encode(), "appears twice in the file")
+
+
+def test_an_id_of_another_account_is_refused_and_that_account_untouched(
+    client, charlie, exported, newcomer
+):
+    charlies = full_plan(charlie, "Charlie")
+    exported["goals"][1]["parent"] = str(charlies["career"].public_id)
+    exported["wins"][0]["goal"] = str(charlies["goal"].public_id)
+    before = build(charlie)
+    _refused(client, json.dumps(exported).encode(), "refers to a goal that is not in this file")
+    after = build(charlie)
+    assert {**after, "exported_at": None} == {**before, "exported_at": None}
+
+
+def test_a_goal_that_serves_itself_is_refused(client, exported, newcomer):
+    career, goal = exported["goals"]
+    career["parent"] = goal["id"]
+    goal["horizon"] = "long"
+    _refused(client, json.dumps(exported).encode(), "goals[0].parent makes the goal serve itself")
+
+
+def test_a_stepping_stone_of_a_short_term_goal_is_refused(client, exported, newcomer):
+    exported["goals"][0]["horizon"] = "short"
+    _refused(client, json.dumps(exported).encode(), "not long-term")
+
+
+def test_two_wins_for_one_milestone_are_refused(client, exported, newcomer):
+    reached = next(w for w in exported["wins"] if w["milestone"])
+    other = next(w for w in exported["wins"] if not w["milestone"])
+    other["milestone"] = reached["milestone"]
+    _refused(client, json.dumps(exported).encode(), "another win names too")
+
+
+def test_nul_bytes_are_refused(client, exported, newcomer):
+    exported["goals"][0]["title"] = "Team\u0000lead"
+    _refused(client, json.dumps(exported).encode(), "NUL character")
+
+
+def test_a_late_failure_writes_nothing_at_all(client, exported, newcomer):
+    """The check-ins fail after the plan was written (one goal twice in a check-in): the
+    whole import is rolled back, the profile and the goals included."""
+    exported["checkins"]["checkins"][-1]["goals"] = [
+        {**exported["checkins"]["checkins"][0]["goals"][0]}
+    ] * 2
+    _refused(client, json.dumps(exported).encode(), "Nothing was imported")
+
+
+def test_a_snapshot_not_shaped_like_one_is_refused(client, exported, newcomer):
+    exported["assessment"]["snapshots"][0]["data"] = {"version": 1, "values": "everything"}
+    _refused(client, json.dumps(exported).encode(), "assessment/snapshots/0/data")
+
+
+def test_a_bad_choice_is_named_with_its_place(client, exported, newcomer):
+    exported["goals"][0]["status"] = "<script>"
+    _refused(client, json.dumps(exported).encode(), "goals[0].status")
+
+
+def test_an_empty_post_asks_for_the_file(client, newcomer):
+    response = client.post(IMPORT, {})
+    assert response.status_code == 422
+    assert "This field is required." in response.content.decode()
