@@ -144,6 +144,7 @@ EXPECTATIONS: dict[str, Expect] = {
         ),
     ),
     "accounts:deleted": Expect(get=everyone(200), post=everyone(405)),
+    "accounts:security-log": Expect(get=signed_in(200), post=signed_in(405)),
     "accounts:settings": Expect(
         get=signed_in(200),
         post=signed_in(422),
