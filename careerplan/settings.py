@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "apps.checkins",
     "apps.mentorship",
     "apps.dashboard",
+    "apps.staff",
     "apps.demo",
 ]
 

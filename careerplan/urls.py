@@ -19,6 +19,7 @@ urlpatterns = [
     path("checkins/", include("apps.checkins.urls")),
     path("mentorship/", include("apps.mentorship.urls")),
     path("account/", include("apps.accounts.urls")),
+    path("staff/", include("apps.staff.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

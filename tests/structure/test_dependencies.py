@@ -23,6 +23,8 @@ LAYERS: dict[str, set[str]] = {
     # reader conditions on their querysets instead).
     "mentorship": BELOW_PLAN | {"plan", "checkins"},
     "dashboard": BELOW_PLAN | {"plan", "checkins", "mentorship"},
+    # The staff console counts accounts, check-ins and deliveries; it reads no plan app.
+    "staff": {"core", "accounts", "checkins"},
     # Demo seeding composes every app; nothing imports it.
     "demo": BELOW_PLAN | {"plan", "checkins", "assessment", "mentorship"},
 }
