@@ -4,6 +4,8 @@ authentication (apps.accounts.middleware)."""
 
 from uuid import UUID
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -55,8 +57,8 @@ def _user_page(
     context = {
         "person": person,
         "counts": selectors.plan_counts(person),
-        "verified": person.emailaddress_set.filter(verified=True).exists(),
-        "two_factor": person.authenticator_set.exists(),
+        "verified": EmailAddress.objects.filter(user=person, verified=True).exists(),
+        "two_factor": Authenticator.objects.filter(user=person).exists(),
         "delete_form": delete_form,
     }
     return render_page(request, "staff/user.html", context, form=delete_form)

@@ -48,12 +48,12 @@ def test_no_admin_page_shows_plan_text(client, admin_user, plan_everywhere):
     pages = [reverse("admin:index")]
     for model, model_admin in admin.site._registry.items():
         info = (model._meta.app_label, model._meta.model_name)
-        pages.append(reverse("admin:%s_%s_changelist" % info))
+        pages.append(reverse("admin:{}_{}_changelist".format(*info)))
         pages.append(reverse("admin:app_list", args=[model._meta.app_label]))
         if model_admin.has_add_permission(_request(admin_user)):
-            pages.append(reverse("admin:%s_%s_add" % info))
+            pages.append(reverse("admin:{}_{}_add".format(*info)))
         for obj in model._default_manager.all()[:5]:
-            pages.append(reverse("admin:%s_%s_change" % info, args=[obj.pk]))
+            pages.append(reverse("admin:{}_{}_change".format(*info), args=[obj.pk]))
     assert len(pages) > 10
     for page in pages:
         response = client.get(page)
