@@ -135,13 +135,18 @@ def test_control_and_bidi_characters_show_as_escapes():
     assert shown("a\x00b\nc\u202ed") == "a\\u0000b\\u000ac\\u202ed"
 
 
-def test_the_security_log_shows_only_ones_own_events_escaped(alice_client, alice, charlie):
+def test_the_security_log_shows_only_ones_own_events_escaped_in_utc(
+    alice_client, alice, charlie, time_machine
+):
+    time_machine.move_to("2026-06-01 08:15:00+00:00", tick=False)
+    type(alice).objects.filter(pk=alice.pk).update(timezone="Asia/Tokyo")
     record(kind=AuditKind.EMAIL_ADDED, user=alice, detail="evil\u202e<b>x</b>")
     record(kind=AuditKind.EMAIL_ADDED, user=charlie, detail="charlie-secret@example.com")
     page = alice_client.get(reverse("accounts:security-log")).content.decode()
     assert "Email address added" in page
     assert "evil\\u202e&lt;b&gt;x&lt;/b&gt;" in page
     assert "charlie-secret" not in page
+    assert "1 Jun 2026, 08:15:00" in page
 
 
 def test_the_security_log_pages_and_its_query_count_does_not_grow(
