@@ -178,3 +178,16 @@ def test_the_staff_link_shows_only_for_staff(staff, alice):
     planner = Client()
     planner.force_login(alice)
     assert 'href="/staff/"' not in planner.get(reverse("dashboard:index")).content.decode()
+
+
+def test_the_failed_mail_page_query_count_does_not_grow(staff, alice):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert staff.get(reverse("staff:failed")).status_code == 200
+        return len(captured)
+
+    _delivery(alice, DeliveryStatus.FAILED, "first")
+    few = queries()
+    for n in range(20):
+        _delivery(UserFactory(), DeliveryStatus.FAILED, f"more-{n}")
+    assert queries() == few
