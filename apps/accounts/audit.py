@@ -32,9 +32,10 @@ def record(
     request: HttpRequest | None = None,
     detail: str = "",
 ) -> AuditEvent:
-    """Append one event about `user`. `actor` is whoever acted when it was not the person
-    (staff, the other side of a mentorship); `detail` is a short line of our own words or
-    counts, never plan text. Runs in the caller's transaction: an action rolled back leaves
+    """Append one event about `user`. `actor` is the other person in it: staff who acted on
+    the account, or the other side of a mentorship (named when the log is shown, so their
+    address is never copied into it); `detail` is a short line of our own words or counts,
+    never plan text. Runs in the caller's transaction: an action rolled back leaves
     no event behind."""
     return AuditEvent.objects.create(
         kind=AuditKind(kind),
@@ -54,3 +55,18 @@ def shown(text: str) -> str:
         f"\\u{ord(char):04x}" if unicodedata.category(char) in ("Cc", "Cf") else char
         for char in text
     )
+
+
+def with_actor_names(events: list[AuditEvent]) -> list[AuditEvent]:
+    """Name the other person of each event in one query, as they are called today; someone
+    whose account is gone stays unnamed ("a former user")."""
+    refs = {event.actor_ref for event in events if event.actor_ref is not None}
+    names = {
+        user.public_id: user.get_full_name()
+        for user in User.objects.filter(public_id__in=refs).only(
+            "public_id", "display_name", "email"
+        )
+    }
+    for event in events:
+        event.actor_name = names.get(event.actor_ref) if event.actor_ref else None
+    return events

@@ -121,7 +121,7 @@ class AuditEvent(models.Model):
     library: those copy every changed field, and the whole point is that plan text never lands
     here. `user_ref` is the account's public id at the time, so the deletion row outlives the
     account it speaks of without naming anyone. `actor_ref` is whoever did it when that is not
-    the person (staff, or the other side of a mentorship); `detail` is a short line of our own
+    the person (staff), or the other side of a mentorship; `detail` is a short line of our own
     words and counts, never plan text.
     """
 
@@ -137,6 +137,8 @@ class AuditEvent(models.Model):
     detail = models.CharField(max_length=200, blank=True)
 
     objects = AuditEventQuerySet.as_manager()
+    # Set for display by audit.with_actor_names; not a column.
+    actor_name: str | None = None
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -155,12 +157,13 @@ class AuditEvent(models.Model):
 
     @property
     def actor_words(self) -> str:
-        """Who did it, when it was not the person: staff, or the other side of a mentorship."""
+        """The other person in the event, in words: staff who acted on the account, or the
+        other side of a mentorship, named from `actor_name` when the page looked it up."""
         if self.actor_ref is None or self.actor_ref == self.user_ref:
             return ""
         if self.kind in STAFF_KINDS:
             return "by staff"
-        return "by the other person in the mentorship"
+        return f"with {self.actor_name or 'a former user'}"
 
 
 STAFF_KINDS = frozenset(

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.accounts import services
 from apps.accounts.forms import DeleteAccountForm, ProfileForm
+from apps.accounts.audit import with_actor_names
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.models import AuditEvent
 from apps.core.htmx import HtmxHttpRequest, posted, render_page
@@ -65,4 +66,5 @@ def security_log_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     mentorship (its access log), linked from here rather than copied."""
     events = AuditEvent.objects.of(request.user)
     page = Paginator(events, SECURITY_LOG_PAGE).get_page(request.GET.get("page"))
+    page.object_list = with_actor_names(list(page.object_list))
     return render_page(request, "accounts/security_log.html", {"page": page})

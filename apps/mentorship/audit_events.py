@@ -1,6 +1,8 @@
 """What a mentorship writes to the security logs of the two people in it: when it starts,
 what the planner shares (each grant and revocation), when it ends. Counts and names of parts,
-never the titles of what is shared."""
+never the titles of what is shared, and never the other person's address: the other person is
+the event's actor, named when the log is shown, so their address does not outlive their
+account in someone else's log."""
 
 from apps.accounts.audit import record
 from apps.accounts.models import AuditKind, User
@@ -28,31 +30,28 @@ def started(mentorship: Mentorship) -> None:
         kind=AuditKind.MENTORSHIP_STARTED,
         user=planner,
         actor=mentor,
-        detail=f"{mentor.email} mentors you · {_scope(mentorship)}",
+        detail=f"They mentor you · {_scope(mentorship)}",
     )
-    record(
-        kind=AuditKind.MENTORSHIP_STARTED,
-        user=mentor,
-        actor=planner,
-        detail=f"You mentor {planner.email}",
-    )
+    record(kind=AuditKind.MENTORSHIP_STARTED, user=mentor, actor=planner, detail="You mentor them")
 
 
 def sharing_changed(mentorship: Mentorship, *, by: User) -> None:
+    # Only the planner changes what is shared (the service checks `by`); the event names the
+    # mentor it is shared with.
+    del by
     record(
         kind=AuditKind.SHARING_CHANGED,
         user=mentorship.planner,
-        actor=by,
-        detail=f"With {mentorship.mentor.email}: now {_scope(mentorship)}",
+        actor=mentorship.mentor,
+        detail=f"Now {_scope(mentorship)}",
     )
 
 
 def ended(mentorship: Mentorship, *, by: User | None) -> None:
     planner, mentor = mentorship.planner, mentorship.mentor
     for user, other in ((planner, mentor), (mentor, planner)):
-        record(
-            kind=AuditKind.MENTORSHIP_ENDED,
-            user=user,
-            actor=by if by is not None else None,
-            detail=f"With {other.email}" + ("" if by else " · its end date passed"),
-        )
+        if by is None:
+            how = "Its agreed end date passed"
+        else:
+            how = "Ended by you" if by.pk == user.pk else "Ended by them"
+        record(kind=AuditKind.MENTORSHIP_ENDED, user=user, actor=other, detail=how)

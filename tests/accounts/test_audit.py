@@ -92,13 +92,25 @@ def test_a_mentorship_logs_its_start_each_sharing_change_and_its_end(alice, bob)
     mentorship_end(mentorship=mentorship, by=bob)
 
     planner_log = {e.kind: e for e in AuditEvent.objects.of(alice)}
-    assert planner_log[AuditKind.MENTORSHIP_STARTED].detail == (
-        "bob@example.com mentors you · shares vision, 1 goal"
-    )
-    assert planner_log[AuditKind.SHARING_CHANGED].detail.endswith("now shares check-ins, 0 goals")
-    assert planner_log[AuditKind.MENTORSHIP_ENDED].actor_words
-    assert set(_kinds(bob)) == {AuditKind.MENTORSHIP_STARTED, AuditKind.MENTORSHIP_ENDED}
+    started = planner_log[AuditKind.MENTORSHIP_STARTED]
+    assert started.detail == "They mentor you · shares vision, 1 goal"
+    assert started.actor_ref == bob.public_id
+    assert planner_log[AuditKind.SHARING_CHANGED].detail == "Now shares check-ins, 0 goals"
+    assert planner_log[AuditKind.MENTORSHIP_ENDED].detail == "Ended by them"
+    mentor_log = {e.kind: e for e in AuditEvent.objects.of(bob)}
+    assert set(mentor_log) == {AuditKind.MENTORSHIP_STARTED, AuditKind.MENTORSHIP_ENDED}
+    assert mentor_log[AuditKind.MENTORSHIP_ENDED].detail == "Ended by you"
     assert not AuditEvent.objects.filter(detail__contains="Private title").exists()
+    assert not AuditEvent.objects.filter(detail__contains="@").exists()
+
+
+def test_the_log_names_the_other_person_until_their_account_is_gone(alice_client, alice, bob):
+    mentorship_start(planner=alice, mentor=bob, share_vision=True, goals=[])
+    assert "(with Bob)" in alice_client.get(reverse("accounts:security-log")).content.decode()
+    account_delete(user=bob)
+    page = alice_client.get(reverse("accounts:security-log")).content.decode()
+    assert "(with a former user)" in page
+    assert "bob@example.com" not in page
 
 
 def test_an_audit_row_can_be_neither_changed_nor_removed(alice):
