@@ -9,8 +9,8 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.accounts import services
-from apps.accounts.forms import DeleteAccountForm, ProfileForm
 from apps.accounts.audit import with_actor_names
+from apps.accounts.forms import DeleteAccountForm, ProfileForm
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.models import AuditEvent
 from apps.core.htmx import HtmxHttpRequest, posted, render_page
