@@ -13,7 +13,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 CHROMIUM ?= /usr/bin/chromium
 BROWSER_HOME := $(CURDIR)/.data/browser
 
-.PHONY: help install run test test-unit test-e2e lint format chromium pdf-libs screenshot clean bench backup restore
+.PHONY: help install run test test-unit test-e2e lint format chromium pdf-libs screenshot clean bench soak backup restore
 
 help:
 	@echo "make run     start web, worker and beat (embedded PostgreSQL and Redis unless"
@@ -82,8 +82,17 @@ screenshot: install chromium
 
 # Page throughput under gunicorn against a signed-in baseline, then the reminder sweep at a
 # million schedules; see docs/benchmarks.md.
+# `make bench BENCH_ARGS=--soak` (or `make soak`) runs the soak instead: 100 signed-in
+# visitors for two minutes with the sweep and a worker running (benchmarks/soak.py). Heavy.
 bench: install
+ifneq (,$(filter --soak,$(BENCH_ARGS)))
+	$(BIN)/python -m careerplan.embedded -- $(BIN)/python benchmarks/soak.py $(filter-out --soak,$(BENCH_ARGS))
+else
 	$(BIN)/python -m careerplan.embedded -- sh -c '$(BIN)/python benchmarks/run.py $(BENCH_ARGS) && $(BIN)/python benchmarks/sweep.py'
+endif
+
+soak:
+	$(MAKE) --no-print-directory bench BENCH_ARGS="--soak $(SOAK_ARGS)"
 
 # The database as one pg_dump file, and back (docs/operations.md, "Backups"). Without
 # DATABASE_URL they use the embedded server that `make run` uses.

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "apps.mentorship",
     "apps.dashboard",
     "apps.portability",
+    "apps.staff",
     "apps.demo",
 ]
 

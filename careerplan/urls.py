@@ -21,6 +21,7 @@ urlpatterns = [
     path("notifications/", include("apps.notifications.urls")),
     path("account/data/", include("apps.portability.urls")),
     path("account/", include("apps.accounts.urls")),
+    path("staff/", include("apps.staff.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

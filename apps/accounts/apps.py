@@ -11,3 +11,4 @@ class AccountsConfig(AppConfig):
         # allauth's app is also called "Accounts", which gave the admin two sections of that
         # name; it only holds the sign-in email addresses, so it is named after them.
         registry.get_app_config("account").verbose_name = "Sign-in email addresses"
+        from apps.accounts import audit_signals  # noqa: F401  (connects the receivers)

@@ -74,26 +74,103 @@ def user_display(user: User) -> str:
 
 
 class AuditKind(models.TextChoices):
+    SIGNED_IN = "signed_in", "Signed in"
+    SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+    MFA_ACTIVATED = "mfa_activated", "Two-factor authentication turned on"
+    MFA_DEACTIVATED = "mfa_deactivated", "Two-factor authentication turned off"
+    RECOVERY_CODES_RENEWED = "recovery_codes_renewed", "New recovery codes made"
+    PASSWORD_CHANGED = "password_changed", "Password changed"
+    PASSWORD_RESET = "password_reset", "Password reset by email"
+    EMAIL_ADDED = "email_added", "Email address added"
+    EMAIL_CHANGED = "email_changed", "Primary email address changed"
+    EMAIL_REMOVED = "email_removed", "Email address removed"
+    MENTORSHIP_STARTED = "mentorship_started", "Mentorship started"
+    MENTORSHIP_ENDED = "mentorship_ended", "Mentorship ended"
+    SHARING_CHANGED = "sharing_changed", "Sharing changed"
+    VERIFICATION_RESENT = "verification_resent", "Verification email sent again by staff"
+    DELIVERY_RETRIED = "delivery_retried", "Failed reminder retried by staff"
+    ACCOUNT_DEACTIVATED = "account_deactivated", "Account deactivated"
     ACCOUNT_DELETED = "account_deleted", "Account deleted"
+    EXPORTED = "exported", "Data exported"
+    IMPORTED = "imported", "Data imported"
+
+
+class AppendOnly(Exception):
+    """Raised on any attempt to change or remove an audit row."""
+
+
+class AuditEventQuerySet(models.QuerySet):
+    # A log that can be edited proves nothing: rows are written once and never changed. The
+    # one way rows leave is the account's own deletion, by cascade (Django's collector deletes
+    # those rows directly, without this queryset), because a person's security log is their
+    # data and goes with them; the row that records the deletion keeps no link to anyone.
+    def update(self, **kwargs):
+        raise AppendOnly("Audit events are append-only; they are never updated.")
+
+    def delete(self):
+        raise AppendOnly("Audit events are append-only; they go only with their account.")
+
+    def of(self, user: "User") -> "AuditEventQuerySet":
+        return self.filter(user_ref=user.public_id)
 
 
 class AuditEvent(models.Model):
     """An append-only record of something that happened to an account, in UTC.
 
-    A table of our own rather than a model-history library: those copy every changed field,
-    and the whole point is that plan text never lands here. `user_ref` is the account's public
-    id at the time, so a row outlives the account it speaks of without naming anyone.
+    A table of our own, written from signals and services, rather than a model-history
+    library: those copy every changed field, and the whole point is that plan text never lands
+    here. `user_ref` is the account's public id at the time, so the deletion row outlives the
+    account it speaks of without naming anyone. `actor_ref` is whoever did it when that is not
+    the person (staff), or the other side of a mentorship; `detail` is a short line of our own
+    words and counts, never plan text.
     """
 
     at = models.DateTimeField(default=django_timezone.now, db_index=True)
     kind = models.CharField(max_length=32, choices=AuditKind.choices)
+    # CASCADE, not SET_NULL: nulling would be an update, and the log goes with the account.
     user = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_events"
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="audit_events"
     )
     user_ref = models.UUIDField()
+    actor_ref = models.UUIDField(null=True, blank=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    detail = models.CharField(max_length=200, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+    # Set for display by audit.with_actor_names; not a column.
+    actor_name: str | None = None
 
     class Meta:
-        ordering = ["-at"]
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["user_ref", "-at"], name="audit_by_user")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M} UTC"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise AppendOnly("Audit events are append-only; they are never updated.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnly("Audit events are append-only; they go only with their account.")
+
+    @property
+    def actor_words(self) -> str:
+        """The other person in the event, in words: staff who acted on the account, or the
+        other side of a mentorship, named from `actor_name` when the page looked it up."""
+        if self.actor_ref is None or self.actor_ref == self.user_ref:
+            return ""
+        if self.kind in STAFF_KINDS:
+            return "by staff"
+        return f"with {self.actor_name or 'a former user'}"
+
+
+STAFF_KINDS = frozenset(
+    {
+        AuditKind.ACCOUNT_DEACTIVATED,
+        AuditKind.VERIFICATION_RESENT,
+        AuditKind.DELIVERY_RETRIED,
+        AuditKind.ACCOUNT_DELETED,
+    }
+)

@@ -5,10 +5,12 @@ from collections.abc import Callable
 from functools import partial
 
 from allauth.usersessions.models import UserSession
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
 from kombu.exceptions import OperationalError as BrokerUnavailable
 
+from apps.accounts import audit
 from apps.accounts.models import AuditEvent, AuditKind, User
 
 logger = logging.getLogger(__name__)
@@ -32,19 +34,44 @@ def on_account_delete(step: Callable[[User], None]) -> None:
         LEAVING_STEPS.append(step)
 
 
-@transaction.atomic
-def account_delete(*, user: User) -> None:
-    """Delete the account and everything it owns, at once.
-
-    The plan goes with the user row (every owned row cascades from it, queued reminders
-    included, so a send task finds nothing to send); every signed-in session ends; what
-    remains is one audit row that says an account was deleted, without saying whose."""
-    for step in LEAVING_STEPS:
-        step(user)
+def _end_sessions(user: User) -> None:
     for session in UserSession.objects.filter(user=user):
         session.end()
-    AuditEvent.objects.create(kind=AuditKind.ACCOUNT_DELETED, user_ref=user.public_id)
+
+
+@transaction.atomic
+def account_delete(*, user: User, by: User | None = None) -> None:
+    """Delete the account and everything it owns, at once (by the person, or by staff on
+    their request).
+
+    The plan goes with the user row (every owned row cascades from it, queued reminders and
+    their own security log included, so a send task finds nothing to send); every signed-in
+    session ends; what remains is one audit row that says an account was deleted, without
+    saying whose."""
+    for step in LEAVING_STEPS:
+        step(user)
+    _end_sessions(user)
+    AuditEvent.objects.create(
+        kind=AuditKind.ACCOUNT_DELETED,
+        user_ref=user.public_id,
+        actor_ref=by.public_id if by is not None and by.pk != user.pk else None,
+    )
     user.delete()
+
+
+@transaction.atomic
+def account_deactivate(*, user: User, by: User, request=None) -> bool:
+    """Staff lock an account: it can no longer sign in, gets no email, and every session it
+    has ends now rather than at its next request. False when it was inactive already."""
+    if by.pk == user.pk:
+        raise ValidationError("You cannot deactivate your own account.")
+    changed = User.objects.filter(pk=user.pk, is_active=True).update(is_active=False)
+    if not changed:
+        return False
+    user.is_active = False
+    _end_sessions(user)
+    audit.record(kind=AuditKind.ACCOUNT_DEACTIVATED, user=user, actor=by, request=request)
+    return True
 
 
 def email_payload(message: EmailMessage) -> dict:

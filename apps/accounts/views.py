@@ -3,13 +3,16 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.accounts import services
+from apps.accounts.audit import with_actor_names
 from apps.accounts.forms import DeleteAccountForm, ProfileForm
 from apps.accounts.http import AuthenticatedHttpRequest
+from apps.accounts.models import AuditEvent
 from apps.core.htmx import HtmxHttpRequest, posted, render_page
 
 
@@ -51,3 +54,17 @@ def delete_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def deleted_view(request: HtmxHttpRequest) -> HttpResponse:
     return render_page(request, "accounts/deleted.html", {})
+
+
+SECURITY_LOG_PAGE = 25
+
+
+@login_required
+@require_GET
+def security_log_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The person's own security log, newest first. What a mentor opened lives with each
+    mentorship (its access log), linked from here rather than copied."""
+    events = AuditEvent.objects.of(request.user)
+    page = Paginator(events, SECURITY_LOG_PAGE).get_page(request.GET.get("page"))
+    page.object_list = with_actor_names(list(page.object_list))
+    return render_page(request, "accounts/security_log.html", {"page": page})

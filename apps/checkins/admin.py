@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 
+from apps.accounts.audit import record
+from apps.accounts.models import AuditKind
 from apps.checkins.models import CheckinSchedule, DeliveryStatus, ReminderDelivery
 from apps.checkins.services.delivery import delivery_retry
 
@@ -27,9 +29,16 @@ class ReminderDeliveryAdmin(admin.ModelAdmin):
 
     @admin.action(description="Retry the selected failed deliveries")
     def retry(self, request, queryset):
-        failed = list(queryset.filter(status=DeliveryStatus.FAILED))
+        failed = list(queryset.filter(status=DeliveryStatus.FAILED).select_related("user"))
         for delivery in failed:
             delivery_retry(delivery=delivery)
+            record(
+                kind=AuditKind.DELIVERY_RETRIED,
+                user=delivery.user,
+                actor=request.user,
+                request=request,
+                detail=delivery.get_kind_display(),
+            )
         self.message_user(
             request, f"{len(failed)} deliveries will be sent with the next sweep.", messages.SUCCESS
         )

@@ -1,5 +1,6 @@
 from celery import shared_task
 
+from apps.checkins import heartbeat
 from apps.checkins.services import delivery, sweep
 
 
@@ -7,6 +8,7 @@ from apps.checkins.services import delivery, sweep
 def dispatch_due_reminders() -> dict:
     """The minute sweep: claim due schedules, write the outbox, queue the sends."""
     result = sweep.dispatch_due_reminders()
+    heartbeat.sweep_ran()
     return {"created": result.created, "queued": result.queued, "expired": result.expired}
 
 

@@ -45,4 +45,9 @@ def navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"nav_items": _nav_items(request.path)}
+    items = _nav_items(request.path)
+    if user.is_staff:
+        # Staff only: everyone else would find a 404 there.
+        url = reverse("staff:index")
+        items.append({"label": "Staff", "url": url, "current": request.path.startswith(url)})
+    return {"nav_items": items}

@@ -25,3 +25,18 @@ def redis_ok() -> bool:
             client.close()
     except redis.RedisError:
         return False
+
+
+def queue_depth(queue: str = "celery") -> int | None:
+    """Tasks waiting in the broker's queue (Celery keeps each queue as a Redis list); None
+    when Redis cannot be reached."""
+    try:
+        client = redis.Redis.from_url(
+            settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1
+        )
+        try:
+            return int(client.llen(queue))
+        finally:
+            client.close()
+    except redis.RedisError:
+        return None

@@ -68,6 +68,8 @@ class Valid:
     status: int = 302
     # Run with the owner's client before the POST, e.g. to confirm the password again.
     prepare: Callable[[Any, dict], None] | None = None
+    # The role that sends it: the owner, or staff for the staff console.
+    by: str = "owner"
 
 
 def _confirm_password(client) -> None:
@@ -149,6 +151,7 @@ EXPECTATIONS: dict[str, Expect] = {
         ),
     ),
     "accounts:deleted": Expect(get=everyone(200), post=everyone(405)),
+    "accounts:security-log": Expect(get=signed_in(200), post=signed_in(405)),
     "accounts:settings": Expect(
         get=signed_in(200),
         post=signed_in(422),

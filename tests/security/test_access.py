@@ -39,7 +39,10 @@ def test_each_role_gets_the_declared_status(as_role, name, role):
 
 
 # Where the owner's POST is not refused by method, a valid POST proves the write works.
-WRITABLE = sorted(name for name, e in EXPECTATIONS.items() if e.post["owner"] != 405)
+# (For the staff console, the owner gets a 404 and staff's own answer decides.)
+WRITABLE = sorted(
+    name for name, e in EXPECTATIONS.items() if e.post["owner"] != 405 and e.post["staff"] != 405
+)
 
 
 def test_every_url_that_takes_a_post_declares_a_valid_one():
@@ -51,7 +54,7 @@ def test_every_url_that_takes_a_post_declares_a_valid_one():
 def test_a_valid_post_by_the_owner_does_its_job(as_role, name):
     expect = EXPECTATIONS[name]
     kwargs = expect.kwargs(as_role.cast) if expect.kwargs else {}
-    client = as_role("owner")
+    client = as_role(expect.valid.by)
     if expect.valid.prepare:
         expect.valid.prepare(client, as_role.cast)
     response = client.post(reverse(name, kwargs=kwargs), expect.valid.data(as_role.cast, kwargs))

@@ -30,6 +30,8 @@ LAYERS: dict[str, set[str]] = {
     # A person's data as a whole (export, import, print, leaving): it reads every app; only
     # demo could sit beside it, and nothing imports it.
     "portability": BELOW_PLAN | {"plan", "checkins", "assessment", "mentorship", "notifications"},
+    # The staff console counts accounts, check-ins and deliveries; it reads no plan app.
+    "staff": {"core", "accounts", "checkins"},
     # Demo seeding composes every app; nothing imports it.
     "demo": BELOW_PLAN | {"plan", "checkins", "assessment", "mentorship", "notifications"},
 }

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.goals.models import Goal
-from apps.mentorship import emails
+from apps.mentorship import audit_events, emails
 from apps.mentorship.models import ASSESSMENT_PARTS, AccessLog, Invitation, Mentorship
 
 PART_NAMES = {name for name, _ in ASSESSMENT_PARTS}
@@ -45,6 +45,7 @@ def mentorship_start(
             rhythm=rhythm,
         )
         mentorship.goals.set([g for g in goals if g.owner_id == planner.pk])
+        audit_events.started(mentorship)
     return mentorship
 
 
@@ -89,6 +90,7 @@ def mentorship_set_sharing(
         mentorship.assessment_parts = parts
         mentorship.save()
         mentorship.goals.set([g for g in goals if g.owner_id == mentorship.planner_id])
+        audit_events.sharing_changed(mentorship, by=by)
     return mentorship
 
 
@@ -103,6 +105,7 @@ def mentorship_end(*, mentorship: Mentorship, by: User) -> Mentorship:
         mentorship.refresh_from_db()
         if ended:
             emails.send_ended(mentorship=mentorship, by=by)
+            audit_events.ended(mentorship, by=by)
     return mentorship
 
 
@@ -120,6 +123,7 @@ def mentorships_end_due(*, today: date | None = None) -> int:
             mentorship.ended_at = timezone.now()
             mentorship.save(update_fields=["ended_at", "updated_at"])
             emails.send_ended(mentorship=mentorship, by=None)
+            audit_events.ended(mentorship, by=None)
     return len(due)
 
 
