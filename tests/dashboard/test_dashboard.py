@@ -4,6 +4,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.urls import reverse
 
+from apps.checkins.services.checkins import checkin_complete, checkin_start
 from tests.factories import (
     ActionStepFactory,
     GoalFactory,
@@ -127,14 +128,18 @@ def _plan(owner, goals: int) -> None:
         WinFactory(owner=owner, goal=goal)
 
 
+@pytest.mark.parametrize("checkins", [0, 3])
 @pytest.mark.parametrize("goals", [2, 40])
 def test_dashboard_query_count_is_pinned(
-    alice, alice_client, django_assert_num_queries, march_tenth, goals
+    alice, alice_client, django_assert_num_queries, march_tenth, goals, checkins
 ):
     _plan(alice, goals)
+    for _ in range(checkins):
+        checkin_complete(checkin=checkin_start(user=alice))
     # session, user, MFA state, overdue and upcoming milestones and steps (4, each with its total),
-    # active goals, recent wins, the check-in schedule, the mentees count
-    with django_assert_num_queries(11):
+    # active goals, recent wins, the check-in schedule, the mentees count, the last check-ins
+    # and, once there are two to draw, their goals' progress
+    with django_assert_num_queries(12 + (checkins > 1)):
         response = alice_client.get(DASHBOARD)
     assert response.status_code == 200
     page = response.content.decode()
