@@ -54,8 +54,10 @@ def _sign_in(page: Page, url: str) -> None:
 def _table(page: Page, selector: str) -> list[list[str]]:
     rows = page.locator(f"{selector} tbody tr")
     return [
-        [rows.nth(i).locator("th time").get_attribute("datetime") or ""]
-        + rows.nth(i).locator("td").all_inner_texts()
+        [
+            rows.nth(i).locator("th time").get_attribute("datetime") or "",
+            *rows.nth(i).locator("td").all_inner_texts(),
+        ]
         for i in range(rows.count())
     ]
 
