@@ -70,10 +70,10 @@ format: install
 screenshot: install chromium
 	$(BIN)/python -m careerplan.embedded -- $(BIN)/python scripts/screenshot.py
 
-# Page throughput under gunicorn against a signed-in baseline, then the reminder sweep at a
-# million schedules; see docs/benchmarks.md.
+# Page throughput under gunicorn against a signed-in baseline, the weight of each page shape,
+# then the reminder sweep at a million schedules; see docs/benchmarks.md.
 bench: install
-	$(BIN)/python -m careerplan.embedded -- sh -c '$(BIN)/python benchmarks/run.py $(BENCH_ARGS) && $(BIN)/python benchmarks/sweep.py'
+	$(BIN)/python -m careerplan.embedded -- sh -c '$(BIN)/python benchmarks/run.py $(BENCH_ARGS) && $(BIN)/python benchmarks/weights.py && $(BIN)/python benchmarks/sweep.py'
 
 # The database as one pg_dump file, and back (docs/operations.md, "Backups"). Without
 # DATABASE_URL they use the embedded server that `make run` uses.
