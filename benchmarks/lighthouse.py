@@ -72,7 +72,7 @@ def _seed(static_root: Path) -> tuple[str, str]:
 
     planner = User.objects.get(email=DEMO_PLANNER)
     goal = Goal.objects.owned_by(planner).in_order().first()
-    assert goal is not None  # noqa: S101 - the demo always has goals
+    assert goal is not None
     return signed_in_cookie(planner), f"/goals/{goal.public_id}/"
 
 
@@ -145,7 +145,9 @@ def _run(args, cookie: str, goal_path: str, workdir: Path) -> list[str]:
             for form in ("mobile", "desktop"):
                 stack.say(f"{name} ({form}): {url}")
                 scores = _audit(args, url, form, cookie if signed_in else None, workdir / "lh.json")
-                lines += [f"{name}_{form}_{cat.replace('-', '_')}: {s}" for cat, s in scores.items()]
+                lines += [
+                    f"{name}_{form}_{cat.replace('-', '_')}: {s}" for cat, s in scores.items()
+                ]
     finally:
         _stop(proc)
     return lines

@@ -1,60 +1,17 @@
-"""The check-in charts: confidence and goal progress over time, on one date axis.
-
-Each chart is one object that gives both the data Chart.js draws (passed with `json_script`,
-drawn by static/js/progress-charts.js) and the same numbers as a table, so that the two cannot
-disagree. The table is what a screen reader reads and what a browser without JavaScript shows.
-"""
+"""The check-in charts: confidence and goal progress at each check-in, on one date axis."""
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 
-from django.utils import dateformat, timezone
+from django.utils import timezone
 
 from apps.checkins.models import CheckIn, CheckInGoal
+from apps.core.charts import Series, TimeChart
 from apps.goals.models import Status
 
 # Lines beyond this many stop being told apart (each has its own colour, dash and marker);
 # the caption says how many goals were left out.
 MAX_SERIES = 8
-
-
-@dataclass(frozen=True)
-class Series:
-    label: str
-    data: list[int | None]  # one value per date of the chart; None where there is none
-
-
-@dataclass(frozen=True)
-class TimeChart:
-    dates: list[date]
-    series: list[Series]
-    top: int
-    step: int
-    unit: str  # "%" or " of 5", written after each value in the table
-    left_out: int = 0
-
-    @property
-    def data(self) -> dict:
-        return {
-            "dates": [d.isoformat() for d in self.dates],
-            "series": [{"label": s.label, "data": s.data} for s in self.series],
-            "max": self.top,
-            "step": self.step,
-            "unit": self.unit,
-        }
-
-    @property
-    def rows(self) -> list[tuple[date, str, list[str]]]:
-        """(date, date in words, one cell per series) for the table; "—" where there is none."""
-        return [
-            (
-                day,
-                dateformat.format(day, "j M Y"),
-                ["—" if s.data[i] is None else f"{s.data[i]}{self.unit}" for s in self.series],
-            )
-            for i, day in enumerate(self.dates)
-        ]
 
 
 def _day(checkin: CheckIn) -> date:
@@ -77,6 +34,7 @@ def confidence_chart(checkins: Sequence[CheckIn]) -> TimeChart | None:
         top=5,
         step=1,
         unit=" of 5",
+        value_title="Confidence (1–5)",
     )
 
 

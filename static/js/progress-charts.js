@@ -100,7 +100,7 @@
             type: "linear",
             min: first - pad,
             max: last + pad,
-            title: { display: true, text: "Check-in date", color: muted },
+            title: { display: true, text: config.x_title, color: muted },
             grid: { color: grid },
             afterBuildTicks: function (axis) {
               axis.ticks = dateTicks(xs, narrow ? 3 : 6).map(function (x) { return { value: x }; });
@@ -114,7 +114,7 @@
           y: {
             min: 0,
             max: config.max,
-            title: { display: true, text: unit === "%" ? "Progress (%)" : "Confidence (1–5)", color: muted },
+            title: { display: true, text: config.y_title, color: muted },
             grid: { color: grid },
             ticks: {
               stepSize: config.step,

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from apps.checkins.models import CheckIn, CheckInGoal
 from apps.checkins.services.checkins import checkin_complete, checkin_start
-from tests.factories import PASSWORD, GoalFactory, UserFactory
+from tests.factories import PASSWORD, GoalFactory, MilestoneFactory, UserFactory
 
 EMAIL = "sam@example.com"
 AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
@@ -31,6 +31,12 @@ DRAWN = """(selector) => {
 def sam(db):
     user = UserFactory(email=EMAIL, display_name="Sam")
     goals = [GoalFactory(owner=user, title=t) for t in ("Learn Go", "Write a talk", "Lead a team")]
+    # The first goal's page charts its milestones: one reached ten days ago, one still open.
+    MilestoneFactory(goal=goals[0], done_at=timezone.now() - timedelta(days=10))
+    MilestoneFactory(goal=goals[0])
+    type(goals[0]).objects.filter(pk=goals[0].pk).update(
+        created_at=timezone.now() - timedelta(days=30)
+    )
     # Three check-ins a week apart, the last one yesterday, every goal at 25 % each time.
     for weeks_ago in (2, 1, 0):
         draft = checkin_start(user=user)
@@ -113,9 +119,10 @@ def test_axe_finds_nothing_on_the_chart_pages(browser, live_server, sam, width, 
     page.add_init_script(path=str(AXE))
     _sign_in(page, live_server.url)
     problems = {}
-    for name, path in (("history", "/checkins/"), ("dashboard", "/")):
+    goal_page = f"/goals/{sam[1][0].public_id}/"
+    for name, path in (("history", "/checkins/"), ("dashboard", "/"), ("goal", goal_page)):
         page.goto(live_server.url + path)
-        expect(page.locator("#progress-chart canvas")).to_be_attached()
+        expect(page.locator("figure[data-time-chart] canvas").first).to_be_attached()
         found = page.evaluate("async () => (await axe.run(document)).violations")
         if found:
             problems[path] = [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in found]
@@ -125,3 +132,16 @@ def test_axe_finds_nothing_on_the_chart_pages(browser, live_server, sam, width, 
         page.screenshot(path=str(SHOTS / f"{name}-{width}-{scheme}.png"), full_page=True)
     context.close()
     assert problems == {}
+
+
+def test_the_goal_page_charts_its_progress_as_its_table_says(
+    page: Page, browser_errors, live_server, sam
+):
+    _sign_in(page, live_server.url)
+    page.goto(f"{live_server.url}/goals/{sam[1][0].public_id}/")
+    expect(page.locator("#goal-progress-chart canvas")).to_be_attached()
+    drawn = page.evaluate(DRAWN, "#goal-progress-chart")
+    table = _table(page, "#goal-progress-chart")
+    assert [[day, f"{value}%"] for day, value in drawn[0]["points"]] == table
+    assert [row[1] for row in table] == ["0%", "50%"]
+    assert browser_errors == []
