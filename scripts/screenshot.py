@@ -8,7 +8,8 @@ docs/img/:
 - dashboard.png (desktop, 1280 px wide) and dashboard-mobile.png (a 390 px wide phone);
 - at 1280 px wide: goal-list.png, goal-new.png (a template chosen, with the SMART check),
   goal-detail.png (a goal with milestones, obstacles, resources and history), matrix.png,
-  timeline.png, calendar.png, wins.png, checkin-schedule.png and checkin.png (the review).
+  timeline.png, calendar.png, wins.png, checkin-schedule.png, checkin-history.png (the
+  charts) and checkin.png (the review).
 
 Long pages are cut at MAX_HEIGHT pixels, the goal page (shown whole in the user guide) at
 DETAIL_MAX_HEIGHT. Opening the schedule and the review gives the demo planner a
@@ -160,6 +161,7 @@ def _product_screenshots(page: Page, url: str) -> list[Path]:
     shots.append(
         _shoot(page, url, "/checkins/schedule/", "Your check-in rhythm", "checkin-schedule.png")
     )
+    shots.append(_shoot(page, url, "/checkins/", "Check-ins", "checkin-history.png"))
     # Starting a check-in (a POST, from the start page's button) opens the draft review.
     page.goto(f"{url}/checkins/new/")
     start = page.get_by_role("button", name="Start my check-in")
