@@ -80,15 +80,15 @@ format: install
 screenshot: install chromium
 	$(BIN)/python -m careerplan.embedded -- $(BIN)/python scripts/screenshot.py
 
-# Page throughput under gunicorn against a signed-in baseline, then the reminder sweep at a
-# million schedules; see docs/benchmarks.md.
+# Page throughput under gunicorn against a signed-in baseline, the weight of each page shape,
+# then the reminder sweep at a million schedules; see docs/benchmarks.md.
 # `make bench BENCH_ARGS=--soak` (or `make soak`) runs the soak instead: 100 signed-in
 # visitors for two minutes with the sweep and a worker running (benchmarks/soak.py). Heavy.
 bench: install
 ifneq (,$(filter --soak,$(BENCH_ARGS)))
 	$(BIN)/python -m careerplan.embedded -- $(BIN)/python benchmarks/soak.py $(filter-out --soak,$(BENCH_ARGS))
 else
-	$(BIN)/python -m careerplan.embedded -- sh -c '$(BIN)/python benchmarks/run.py $(BENCH_ARGS) && $(BIN)/python benchmarks/sweep.py'
+	$(BIN)/python -m careerplan.embedded -- sh -c '$(BIN)/python benchmarks/run.py $(BENCH_ARGS) && $(BIN)/python benchmarks/weights.py && $(BIN)/python benchmarks/sweep.py'
 endif
 
 soak:

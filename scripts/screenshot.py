@@ -8,7 +8,8 @@ docs/img/:
 - dashboard.png (desktop, 1280 px wide) and dashboard-mobile.png (a 390 px wide phone);
 - at 1280 px wide: goal-list.png, goal-new.png (a template chosen, with the SMART check),
   goal-detail.png (a goal with milestones, obstacles, resources and history), matrix.png,
-  timeline.png, calendar.png, wins.png, checkin-schedule.png and checkin.png (the review);
+  timeline.png, calendar.png, wins.png, checkin-schedule.png, checkin-history.png (the
+  charts) and checkin.png (the review);
 - the mentorship pages: the planner's Mentorship page (mentorship-home.png) and the
   conversation on the shared goal as she sees it (conversation-planner.png); signed in as the
   demo mentor, the Mentees page (mentees.png) and the same conversation in the mentor's eyes at
@@ -170,6 +171,7 @@ def _product_screenshots(page: Page, url: str) -> list[Path]:
     shots.append(
         _shoot(page, url, "/checkins/schedule/", "Your check-in rhythm", "checkin-schedule.png")
     )
+    shots.append(_shoot(page, url, "/checkins/", "Check-ins", "checkin-history.png"))
     # Starting a check-in (a POST, from the start page's button) opens the draft review.
     page.goto(f"{url}/checkins/new/")
     start = page.get_by_role("button", name="Start my check-in")

@@ -1,30 +1,56 @@
 from django import forms
 
-from apps.accounts.timezones import timezone_names, validate_timezone
+from apps.accounts.timezones import canonical_timezones, find_timezone, validate_timezone
 from apps.checkins.models import Frequency, Weekday
 from apps.core.forms import PlainNumberInput
 
 DAY_CHOICES = [(0, "Last day of the month")] + [(d, str(d)) for d in range(1, 32)]
+# Which day field each rhythm reads; the other one keeps what was stored.
+DAY_FIELD = {
+    Frequency.WEEKLY: "weekday",
+    Frequency.BIWEEKLY: "weekday",
+    Frequency.MONTHLY: "day_of_month",
+    Frequency.QUARTERLY: "day_of_month",
+}
+DAY_DEFAULTS = {"weekday": 0, "day_of_month": 1}
 
 
 class ScheduleForm(forms.Form):
+    """The reminder rhythm. Both day fields are on the page (a browser without JavaScript shows
+    both, each saying which rhythms it is for; schedule.js hides the one that does not apply);
+    only the one the chosen rhythm uses is read and required."""
+
     frequency = forms.ChoiceField(label="How often", choices=Frequency.choices)
     weekday = forms.TypedChoiceField(
-        label="On (weekly and every two weeks)", choices=Weekday.choices, coerce=int
+        label="On (weekly and every two weeks)",
+        choices=Weekday.choices,
+        coerce=int,
+        empty_value=None,
+        required=False,
     )
     day_of_month = forms.TypedChoiceField(
         label="On day (monthly and quarterly)",
         choices=DAY_CHOICES,
         coerce=int,
+        empty_value=None,
+        required=False,
         help_text="Months without that day use their last day.",
     )
     local_time = forms.TimeField(
         label="At", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
-    timezone = forms.ChoiceField(
+    timezone = forms.CharField(
         label="Time zone",
-        choices=[(name, name.replace("_", " ")) for name in timezone_names()],
-        validators=[validate_timezone],
+        max_length=64,
+        help_text="Type a city or region and pick it from the list, e.g. Europe/Berlin.",
+        widget=forms.TextInput(
+            attrs={
+                "list": "timezone-options",
+                "autocomplete": "off",
+                "autocapitalize": "off",
+                "spellcheck": "false",
+            }
+        ),
     )
     paused = forms.BooleanField(label="Pause check-in reminders for now", required=False)
     milestone_reminders = forms.BooleanField(
@@ -32,6 +58,36 @@ class ScheduleForm(forms.Form):
         required=False,
         help_text="One short email listing what is due tomorrow; nothing on other days.",
     )
+
+    def clean_timezone(self) -> str:
+        typed = self.cleaned_data["timezone"]
+        found = find_timezone(typed)
+        if found is None:
+            raise forms.ValidationError(
+                "“%(typed)s” is not a time zone we know. Start typing your city or region "
+                "and pick it from the list, e.g. Europe/Berlin or America/New_York.",
+                code="invalid_timezone",
+                params={"typed": typed},
+            )
+        validate_timezone(found)
+        return found
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        wanted = DAY_FIELD.get(data.get("frequency", ""))
+        for name, default in DAY_DEFAULTS.items():
+            if name != wanted:
+                data[name] = self.initial.get(name, default)
+            elif data.get(name) is None and name not in self.errors:
+                what = "day of the week" if name == "weekday" else "day of the month"
+                self.add_error(name, f"Choose the {what} your reminders come on.")
+        return data
+
+
+def timezone_options() -> list[tuple[str, str]]:
+    """The zone picker's list, (value, words): every place once, common ones first. The words
+    let "new york" find America/New_York."""
+    return [(name, name.replace("_", " ")) for name in canonical_timezones()]
 
 
 CONFIDENCE_CHOICES = [

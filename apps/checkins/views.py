@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.checkins.describe import in_words
-from apps.checkins.forms import ScheduleForm
+from apps.checkins.forms import ScheduleForm, timezone_options
 from apps.checkins.models import CheckinSchedule, DeliveryKind, NotificationSettings
 from apps.checkins.occurrences import occurrences_after
 from apps.checkins.services.pause_links import (
@@ -69,6 +69,7 @@ def schedule(request: AuthenticatedHttpRequest) -> HttpResponse:
         "schedule": current,
         "in_words": in_words(current),
         "upcoming": _upcoming(current),
+        "timezone_options": timezone_options(),
     }
     return render_page(
         request, "checkins/schedule.html", context, partial="schedule-panel", form=form

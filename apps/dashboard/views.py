@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.assessment.selectors import headline_of
 from apps.checkins.access import schedule_of
+from apps.checkins.charts import recent_progress_chart
 from apps.goals.models import Goal, Status, Win
 from apps.mentorship.models import Mentorship
 from apps.milestones.selectors import upcoming_and_overdue
@@ -47,6 +48,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         "wins": list(Win.objects.owned_by(user).select_related("goal")[:RECENT_WINS]),
         "ahead_days": AHEAD_DAYS,
         "schedule": schedule_of(user),
+        "progress_chart": recent_progress_chart(user) if goals else None,
         # A mentor's way to the people they mentor; their own plan stays what the page shows.
         "mentee_count": Mentorship.objects.mentoring(user).count(),
     }

@@ -14,8 +14,13 @@ from apps.accounts.models import User
 from apps.goals.models import Goal
 from apps.milestones.models import Milestone
 
-# The farthest the axis reaches, in months from today.
-HORIZON = 12 * 30
+# How far ahead the roadmap looks, in months: the views the page offers, and the default. A
+# goal that ends later is drawn to the edge with a sign that it continues; the page never
+# grows wider than the screen.
+AHEAD_CHOICES = (6, 12, 24)
+AHEAD_DEFAULT = 12
+# How far back it looks at most, in months: older starts are clipped the same way.
+BEHIND = 3
 
 
 def _month_start(day: date, months: int = 0) -> date:
@@ -27,6 +32,13 @@ def _pct(value: float) -> str:
     return f"{value:.2f}%"
 
 
+def _label_steps(months: int) -> tuple[int, int]:
+    """Every how many months a tick is labelled on a wide screen, and on a phone."""
+    wide = 1 if months <= 13 else 3
+    narrow = 1 if months <= 4 else 3 if months <= 16 else 6
+    return wide, narrow
+
+
 @dataclass(frozen=True)
 class Axis:
     """Whole months from `start` to `end` (exclusive), mapped onto 0–100% of the width."""
@@ -35,12 +47,13 @@ class Axis:
     end: date
 
     @classmethod
-    def around(cls, dates: list[date], today: date) -> "Axis":
-        # At least a month back and three ahead; never more than a year into the past.
-        # Far-off dates (any stored date, up to 9999-12-31) pin their bar to the right edge
-        # instead of stretching the axis over centuries.
-        first = max(min([_month_start(today, -1), *dates]), _month_start(today, -12))
-        last = min(max([today + timedelta(days=90), *dates]), _month_start(today, HORIZON))
+    def around(cls, dates: list[date], today: date, ahead: int = AHEAD_DEFAULT) -> "Axis":
+        # At least a month back and three ahead, at most BEHIND back and `ahead` ahead: any
+        # stored date (up to 9999-12-31) stays inside that window, clipped, instead of
+        # stretching the axis over centuries.
+        first = max(min([_month_start(today, -1), *dates]), _month_start(today, -BEHIND))
+        latest = _month_start(today, ahead + 1) - timedelta(days=1)
+        last = min(max([today + timedelta(days=90), *dates]), latest)
         return cls(_month_start(first), _month_start(last, 1))
 
     @property
@@ -52,21 +65,22 @@ class Axis:
         return 100 * min(max((day - self.start).days, 0), span) / span
 
     def ticks(self) -> list[dict[str, str]]:
-        step = 1 if self.months <= 12 else 3 if self.months <= 36 else 12
-        ticks, year = [], None
-        for n in range(0, self.months, step):
+        """A grid line a month; the labels a wide and a narrow screen show, each with the year
+        on its first label and wherever the year changes."""
+        steps = _label_steps(self.months)
+        years: list[int | None] = [None, None]
+        ticks = []
+        for n in range(self.months):
             month = _month_start(self.start, n)
-            # The year on the first tick and wherever it changes, so that long spans read.
-            label = month.strftime("%b" if month.year == year else "%b %Y")
-            year = month.year
-            ticks.append({"x": _pct(self.x(month)), "label": label})
+            labels = []
+            for which, step in enumerate(steps):
+                if n % step:
+                    labels.append("")
+                    continue
+                labels.append(month.strftime("%b" if month.year == years[which] else "%b %Y"))
+                years[which] = month.year
+            ticks.append({"x": _pct(self.x(month)), "wide": labels[0], "narrow": labels[1]})
         return ticks
-
-    @property
-    def size(self) -> str:
-        """How wide the roadmap must be to stay legible; narrower screens scroll sideways."""
-        months = self.months
-        return "s" if months <= 6 else "m" if months <= 12 else "l" if months <= 24 else "xl"
 
 
 def _milestone_state(milestone: Milestone, today: date) -> str:
@@ -80,13 +94,14 @@ def _row(goal: Goal, target: date, axis: Axis, today: date) -> dict[str, Any]:
     as it has progressed, with its milestones as markers."""
     begin = min(timezone.localdate(goal.created_at), target)
     left, right = axis.x(begin), axis.x(target)
+    continues = target >= axis.end
     width = right - left
     milestones = list(goal.milestones.all())
     overdue = goal.is_overdue(today)
     markers = [
         {"milestone": m, "x": _pct(axis.x(m.due_date)), "state": _milestone_state(m, today)}
         for m in milestones
-        if m.due_date
+        if m.due_date and axis.start <= m.due_date < axis.end
     ]
     return {
         "goal": goal,
@@ -98,14 +113,41 @@ def _row(goal: Goal, target: date, axis: Axis, today: date) -> dict[str, Any]:
         # How late an overdue goal is: a warning stretch from its target date to today.
         "late_width": _pct(axis.x(today) - right) if overdue else "",
         "markers": markers,
+        # Clipped ends: the bar began before the view, or ends after it.
+        "began_before": begin < axis.start,
+        "continues": continues,
+        "later_count": sum(1 for m in milestones if m.due_date and m.due_date >= axis.end),
+        "stones": [],
         "milestones": [(m, _milestone_state(m, today)) for m in milestones],
         "overdue_count": sum(1 for m in milestones if m.is_overdue(today)),
         "done_count": sum(1 for m in milestones if m.is_done),
     }
 
 
-def roadmap(user: User, today: date) -> dict[str, Any]:
-    """The roadmap of the goals `user` may read that are still open, in two queries."""
+def _nest(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Stepping stones under the long-term goal they serve, in the roadmap's order. A stone of
+    a stone goes under the goal at the top of its chain; a stone whose long-term goal is not on
+    the roadmap (closed, or without a date) stands on its own."""
+    by_pk = {row["goal"].pk: row for row in rows}
+    roots = []
+    for row in rows:
+        top, seen = row, {row["goal"].pk}
+        while top["goal"].parent_id in by_pk and top["goal"].parent_id not in seen:
+            top = by_pk[top["goal"].parent_id]
+            seen.add(top["goal"].pk)
+        # A loop of goals serving each other (never made here, but stored data is trusted to
+        # nothing) leaves every goal of it on its own.
+        looped = top["goal"].parent_id in seen
+        if top is row or looped:
+            roots.append(row)
+        else:
+            top["stones"].append(row)
+    return roots
+
+
+def roadmap(user: User, today: date, ahead: int = AHEAD_DEFAULT) -> dict[str, Any]:
+    """The roadmap of the planner's goals that are still open, `ahead` months ahead at most,
+    in two queries."""
     milestones = Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "position"))
     goals = list(
         Goal.objects.owned_by(user).open().with_progress().in_order().prefetch_related(milestones)
@@ -113,11 +155,15 @@ def roadmap(user: User, today: date) -> dict[str, Any]:
     dated = [(g, g.target_date) for g in goals if g.target_date]
     dates = [target for _, target in dated]
     dates += [m.due_date for g, _ in dated for m in g.milestones.all() if m.due_date]
-    axis = Axis.around(dates, today)
+    axis = Axis.around(dates, today, ahead)
+    rows = [_row(goal, target, axis, today) for goal, target in dated]
     return {
         "axis": axis,
+        "ahead": ahead,
+        "ahead_choices": AHEAD_CHOICES,
         "today_x": _pct(axis.x(today)),
-        "rows": [_row(goal, target, axis, today) for goal, target in dated],
+        "rows": _nest(rows),
+        "row_count": len(rows),
         "undated": [g for g in goals if not g.target_date],
         "today": today,
     }

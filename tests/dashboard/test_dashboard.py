@@ -4,6 +4,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.urls import reverse
 
+from apps.checkins.services.checkins import checkin_complete, checkin_start
 from tests.assessment.factories import (
     SkillFactory,
     ValueFactory,
@@ -160,18 +161,22 @@ def _plan(owner, goals: int) -> None:
         WinFactory(owner=owner, goal=goal)
 
 
+@pytest.mark.parametrize("checkins", [0, 3])
 @pytest.mark.parametrize("goals", [2, 40])
 def test_dashboard_query_count_is_pinned(
-    alice, alice_client, django_assert_num_queries, march_tenth, goals
+    alice, alice_client, django_assert_num_queries, march_tenth, goals, checkins
 ):
     _plan(alice, goals)
     fill_assessment(alice)
     SkillFactory.create_batch(goals, owner=alice)
     ValueFactory.create_batch(goals, owner=alice)
+    for _ in range(checkins):
+        checkin_complete(checkin=checkin_start(user=alice))
     # session, user, MFA state, overdue and upcoming milestones and steps (4, each with its total),
     # the six parts of the self-assessment, active goals, recent wins, the check-in schedule,
-    # the mentees count
-    with django_assert_num_queries(17):
+    # the mentees count, the last check-ins and, once there are two to draw, their goals'
+    # progress
+    with django_assert_num_queries(18 + (checkins > 1)):
         response = alice_client.get(DASHBOARD)
     assert response.status_code == 200
     page = response.content.decode()

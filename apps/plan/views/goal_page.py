@@ -21,7 +21,7 @@ from apps.core.sharing import panels, viewed
 from apps.goals import catalog, services, smart
 from apps.goals.access import access_goal
 from apps.goals.forms import ConfirmDeleteForm, ProgressForm, StatusForm, add_service_errors
-from apps.goals.models import Goal, Horizon, Status
+from apps.goals.models import Goal, Horizon, MeasureKind, Status
 from apps.goals.presentation import (
     deadline,
     goal_url,
@@ -32,6 +32,7 @@ from apps.goals.presentation import (
     smart_context,
 )
 from apps.milestones.selectors import milestones_with_steps
+from apps.plan.progress_history import goal_progress_chart
 
 STATUS_MESSAGES = {
     Status.ACTIVE: "“{}” is active. Onwards!",
@@ -104,6 +105,12 @@ def goal_page_context(
         "progress_form": progress_form or ProgressForm.for_goal(goal),
         "follow_up": _follow_up(goal),
         **origin,
+        "progress_chart": goal_progress_chart(goal, revisions=revisions, milestones=milestones),
+        "progress_chart_caption": (
+            "Progress of your number towards its target"
+            if goal.measure_kind == MeasureKind.NUMBER
+            else "Progress as you reached each milestone"
+        ),
         **smart_context(draft, today),
         **obstacles_context(goal),
         **resources_context(goal),

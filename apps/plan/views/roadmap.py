@@ -7,10 +7,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from apps.accounts.http import AuthenticatedHttpRequest
-from apps.plan.roadmap import roadmap
+from apps.plan.roadmap import AHEAD_CHOICES, AHEAD_DEFAULT, roadmap
+
+
+def _ahead(request: AuthenticatedHttpRequest) -> int:
+    """The view asked for (?ahead=6|12|24 months); anything else is the default view."""
+    asked = request.GET.get("ahead", "")
+    return int(asked) if asked in {str(n) for n in AHEAD_CHOICES} else AHEAD_DEFAULT
 
 
 @login_required
 @require_GET
 def timeline(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "plan/timeline.html", roadmap(request.user, timezone.localdate()))
+    context = roadmap(request.user, timezone.localdate(), _ahead(request))
+    return render(request, "plan/timeline.html", context)

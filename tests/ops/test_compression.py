@@ -1,0 +1,37 @@
+"""Pages travel compressed: a browser that accepts gzip gets a gzipped page, one that does not
+gets it as it is, and caches are told the answer varies with Accept-Encoding."""
+
+import gzip
+
+from django.urls import reverse
+
+from tests.factories import GoalFactory
+
+
+def test_a_signed_in_page_comes_back_gzipped(alice_client, alice):
+    for n in range(5):
+        GoalFactory(owner=alice, title=f"Goal number {n}")
+
+    response = alice_client.get(reverse("goals:list"), headers={"Accept-Encoding": "gzip, br"})
+
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    page = gzip.decompress(response.content).decode()
+    assert "Goal number 4" in page
+    assert len(response.content) < len(page.encode()) / 3
+
+
+def test_an_htmx_answer_is_gzipped_too(alice_client, alice):
+    GoalFactory(owner=alice, title="Learn Go")
+    response = alice_client.get(
+        reverse("goals:list"), headers={"Accept-Encoding": "gzip", "HX-Request": "true"}
+    )
+    assert response["Content-Encoding"] == "gzip"
+    assert "Learn Go" in gzip.decompress(response.content).decode()
+
+
+def test_a_client_that_does_not_ask_gets_plain_html(alice_client):
+    response = alice_client.get(reverse("dashboard:index"))
+    assert not response.has_header("Content-Encoding")
+    assert b"<html" in response.content
