@@ -74,9 +74,7 @@ def test_the_phone_menu_works_without_javascript(browser: Browser, live_server, 
     context.close()
 
 
-def test_the_desktop_navigation_is_one_row_with_the_section_marked(
-    page: Page, live_server, client
-):
+def test_the_desktop_navigation_is_one_row_with_the_section_marked(page: Page, live_server, client):
     page.set_viewport_size(DESKTOP)
     _sign_in(page, client, live_server.url, UserFactory())
     page.goto(live_server.url + reverse("wins:list"))
@@ -85,7 +83,8 @@ def test_the_desktop_navigation_is_one_row_with_the_section_marked(
     expect(nav.get_by_role("link", name="Goals", exact=True)).to_have_attribute(
         "aria-current", "true"
     )
-    tops = {round(link.bounding_box()["y"]) for link in nav.locator(".nav-wide .nav-sections > li > a").all()}
+    links = nav.locator(".nav-wide .nav-sections > li > a").all()
+    tops = {round(link.bounding_box()["y"]) for link in links}
     assert len(tops) == 1
 
 

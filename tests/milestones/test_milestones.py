@@ -372,11 +372,14 @@ def test_the_add_form_opens_when_asked_for(alice_client, goal):
     assert fragment.lstrip().startswith('<form id="new-milestone"')
     assert "autofocus" in fragment
     whole = alice_client.get(url("create", goal)).content.decode()
-    assert "<h1>" in whole and "autofocus" in whole and 'id="new-milestone"' in whole
+    assert "<h1>" in whole
+    assert "autofocus" in whole
+    assert 'id="new-milestone"' in whole
 
 
 def test_after_an_add_the_form_waits_for_the_next_one(alice_client, goal):
     answer = alice_client.post(url("create", goal), {"title": "Pass the exam"}, headers=HTMX)
     text = answer.content.decode()
     assert "Pass the exam" in text
-    assert text.count("autofocus") == 1 and 'id="new-milestone"' in text
+    assert text.count("autofocus") == 1
+    assert 'id="new-milestone"' in text
