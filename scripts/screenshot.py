@@ -179,7 +179,7 @@ def _take_screenshots(browser: Browser, url: str, problems: list[str]) -> list[P
     page.goto(f"{url}/")
     page.get_by_label("Email").fill(DEMO_EMAIL)
     page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Welcome, {DEMO_NAME}")
     # Once more, without the one-off "signed in" message.
     page.reload()

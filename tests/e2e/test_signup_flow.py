@@ -46,7 +46,7 @@ def test_sign_up_verify_sign_out_and_back_in(
     # A visitor is sent to sign in, and from there to sign up.
     page.goto(f"{url}/")
     expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/$"))
-    expect(page.get_by_role("heading", name="Sign In", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Sign in", level=1)).to_be_visible()
     page.get_by_role("main").get_by_role("link", name="sign up").click()
     expect(page).to_have_url(re.compile(r"/accounts/signup/"))
     expect(page.get_by_role("heading", name="Sign Up", level=1)).to_be_visible()
@@ -72,12 +72,12 @@ def test_sign_up_verify_sign_out_and_back_in(
 
     page.get_by_role("button", name="Sign out").click()
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
-    expect(page.get_by_role("heading", name="Sign In", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Sign in", level=1)).to_be_visible()
     expect(page.get_by_role("button", name="Sign out")).to_have_count(0)
 
     page.get_by_label("Email").fill(EMAIL)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     _expect_dashboard(page, url)
 
     assert browser_errors == []
