@@ -168,3 +168,37 @@ def test_axe_finds_nothing_on_the_shell_and_the_goal_pages(
                 problems["the open menu"] = found
     context.close()
     assert problems == {}, "\n".join(f"{path}: {found}" for path, found in problems.items())
+
+
+@pytest.mark.parametrize("motion", ["no-preference", "reduce"])
+def test_reaching_a_milestone_and_a_goal_is_celebrated(
+    browser: Browser, live_server, client, motion
+):
+    user = UserFactory()
+    goal = GoalFactory(owner=user, title="Become a project lead")
+    MilestoneFactory(goal=goal, title="Pass the practice exam")
+    context = browser.new_context(reduced_motion=motion)
+    page = context.new_page()
+    _sign_in(page, client, live_server.url, user)
+    page.goto(live_server.url + reverse("plan:goal", kwargs={"public_id": goal.public_id}))
+    confetti = page.locator(".cp-confetti")
+
+    page.get_by_role("button", name="Mark “Pass the practice exam” as reached").click()
+    news = page.get_by_role("status").filter(has_text="Milestone reached")
+    expect(news).to_contain_text("Milestone reached — added to your wins.")
+    if motion == "reduce":
+        expect(confetti).to_have_count(0)
+    else:
+        expect(confetti.locator(".cp-confetti-piece")).to_have_count(36)
+        expect(confetti).to_have_attribute("aria-hidden", "true")
+        expect(confetti).to_have_count(0, timeout=5000)  # it clears itself away
+
+    page.get_by_role("button", name="Mark as achieved").click()
+    news = page.locator(".flash-celebrate")
+    expect(news).to_contain_text("You did it!")
+    expect(news).to_be_focused()  # read out, and the keyboard goes on from here
+    if motion == "reduce":
+        expect(confetti).to_have_count(0)
+    else:
+        expect(confetti.locator(".cp-confetti-piece")).to_have_count(60)
+    context.close()
