@@ -2,13 +2,12 @@
 
 The Makefile starts the embedded PostgreSQL and Redis (or uses DATABASE_URL / REDIS_URL). This
 script migrates, creates the demo accounts and the demo planner's plan, runs the development
-server on a free port, signs in as the demo planner in Debian's headless Chromium and saves, in
-docs/img/:
+server on a free port and, in Debian's headless Chromium, saves every page shape (PLANNER_PAGES,
+GUEST_PAGES, MENTOR_PAGES) in four variants into docs/img/:
 
-- dashboard.png (desktop, 1280 px wide) and dashboard-mobile.png (a 390 px wide phone);
-- at 1280 px wide: goal-list.png, goal-new.png (a template chosen, with the SMART check),
-  goal-detail.png (a goal with milestones, obstacles, resources and history), matrix.png,
-  timeline.png, calendar.png, wins.png, checkin-schedule.png and checkin.png (the review).
+- NAME.png: desktop, 1280 px wide, light;    NAME-mobile.png: a 390 px wide phone, light;
+- NAME-dark.png and NAME-mobile-dark.png: the same in the dark colour scheme;
+- menu-mobile.png and menu-mobile-dark.png: the phone's navigation menu, open.
 
 Long pages are cut at MAX_HEIGHT pixels, the goal page (shown whole in the user guide) at
 DETAIL_MAX_HEIGHT. Opening the schedule and the review gives the demo planner a
@@ -27,6 +26,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
@@ -37,6 +37,7 @@ OUTPUT_DIR = BASE_DIR / "docs" / "img"
 DEMO_EMAIL = "planner@example.com"
 DEMO_PASSWORD = "careerplan-demo"  # noqa: S105 - the public demo password from seed_demo
 DEMO_NAME = "Pat Planner"
+DEMO_MENTOR_EMAIL = "mentor@example.com"
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -124,42 +125,43 @@ def _save(page: Page, path: Path, *, max_height: int = MAX_HEIGHT) -> Path:
     return path
 
 
-def _shoot(page: Page, url: str, path: str, heading: str, name: str) -> Path:
-    """Open `path`, wait for its first heading, save docs/img/`name`."""
-    page.goto(f"{url}{path}")
+def _heading(page: Page, heading: str | re.Pattern[str]) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)
-    return _save(page, OUTPUT_DIR / name)
 
 
-def _product_screenshots(page: Page, url: str) -> list[Path]:
-    """The goal, planning, wins and check-in pages, 1280 px wide, signed in."""
-    shots = [_shoot(page, url, "/goals/", "Your goals", "goal-list.png")]
+def _open(path: str, heading: str | re.Pattern[str]) -> Callable[[Page, str], None]:
+    def visit(page: Page, url: str) -> None:
+        page.goto(f"{url}{path}")
+        _heading(page, heading)
 
+    return visit
+
+
+def _goal_new(page: Page, url: str) -> None:
     # A new goal started from the first template: the form is filled in, the SMART check shows.
     page.goto(f"{url}/goals/new/")
     page.get_by_role("button", name=re.compile(r"^Use this template")).first.click()
     expect(page.locator("#smart-panel .smart-card")).to_be_visible()
     expect(page.get_by_label("Your goal in a few words")).not_to_have_value("")
     page.evaluate("window.scrollTo(0, 0)")
-    shots.append(_save(page, OUTPUT_DIR / "goal-new.png"))
 
+
+def _goal_detail(page: Page, url: str) -> None:
     # A goal's page, reached the way a planner would: through the list.
     page.goto(f"{url}/goals/")
     page.get_by_role("link", name=DETAIL_GOAL, exact=True).first.click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(DETAIL_GOAL)
-    shots.append(_save(page, OUTPUT_DIR / "goal-detail.png", max_height=DETAIL_MAX_HEIGHT))
+    _heading(page, DETAIL_GOAL)
 
-    shots.append(_shoot(page, url, "/goals/matrix/", "Priority matrix", "matrix.png"))
-    shots.append(_shoot(page, url, "/goals/timeline/", "Your roadmap", "timeline.png"))
+
+def _calendar(page: Page, url: str) -> None:
     page.goto(f"{url}/calendar/")
     create = page.get_by_role("button", name="Create my calendar address")
     if create.count():
         create.click()
-    shots.append(_shoot(page, url, "/calendar/", "Your deadlines in your calendar", "calendar.png"))
-    shots.append(_shoot(page, url, "/wins/", "Your wins", "wins.png"))
-    shots.append(
-        _shoot(page, url, "/checkins/schedule/", "Your check-in rhythm", "checkin-schedule.png")
-    )
+    _heading(page, "Your deadlines in your calendar")
+
+
+def _checkin(page: Page, url: str) -> None:
     # Starting a check-in (a POST, from the start page's button) opens the draft review.
     page.goto(f"{url}/checkins/new/")
     start = page.get_by_role("button", name="Start my check-in")
@@ -167,44 +169,89 @@ def _product_screenshots(page: Page, url: str) -> list[Path]:
         start.click()
     else:
         page.get_by_role("button", name="Continue your check-in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your check-in")
-    shots.append(_save(page, OUTPUT_DIR / "checkin.png"))
-    return shots
+    _heading(page, "Your check-in")
+
+
+def _menu(page: Page, url: str) -> None:
+    # The phone's menu, opened, over the dashboard.
+    page.goto(f"{url}/")
+    page.locator("details[data-nav-menu] summary").click()
+
+
+# Every page shape, as (file name, how to get there). Shot in each width and scheme.
+PLANNER_PAGES: list[tuple[str, Callable[[Page, str], None]]] = [
+    ("dashboard", _open("/", f"Welcome, {DEMO_NAME}")),
+    ("goal-list", _open("/goals/", "Your goals")),
+    ("goal-new", _goal_new),
+    ("goal-detail", _goal_detail),
+    ("matrix", _open("/goals/matrix/", "Priority matrix")),
+    ("timeline", _open("/goals/timeline/", "Your roadmap")),
+    ("calendar", _calendar),
+    ("wins", _open("/wins/", "Your wins")),
+    ("checkin-schedule", _open("/checkins/schedule/", "Your check-in rhythm")),
+    ("checkin", _checkin),
+    ("checkin-history", _open("/checkins/", re.compile(r"check-ins", re.IGNORECASE))),
+    ("assessment", _open("/assessment/", re.compile(r".+"))),
+    ("mentorship", _open("/mentorship/", re.compile(r".+"))),
+    ("account", _open("/account/", re.compile(r".+"))),
+]
+GUEST_PAGES: list[tuple[str, Callable[[Page, str], None]]] = [
+    ("sign-in", _open("/accounts/login/", "Sign in")),
+    ("sign-up", _open("/accounts/signup/", "Sign up")),
+]
+MENTOR_PAGES: list[tuple[str, Callable[[Page, str], None]]] = [
+    ("mentees", _open("/mentorship/mentees/", re.compile(r".+"))),
+]
+# (suffix, viewport, colour scheme); the light desktop picture keeps the plain name.
+VARIANTS = [
+    ("", DESKTOP, "light"),
+    ("-mobile", MOBILE, "light"),
+    ("-dark", DESKTOP, "dark"),
+    ("-mobile-dark", MOBILE, "dark"),
+]
+
+
+def _sign_in(browser: Browser, url: str, email: str) -> dict:
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB", timezone_id="Europe/Berlin")
+    page = context.new_page()
+    page.goto(f"{url}/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    state = context.storage_state()
+    context.close()
+    return state
 
 
 def _take_screenshots(browser: Browser, url: str, problems: list[str]) -> list[Path]:
-    desktop = browser.new_context(viewport=DESKTOP, locale="en-GB", timezone_id="Europe/Berlin")
-    page = desktop.new_page()
-    _watch_console(page, problems)
-    page.goto(f"{url}/")
-    page.get_by_label("Email").fill(DEMO_EMAIL)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Welcome, {DEMO_NAME}")
-    # Once more, without the one-off "signed in" message.
-    page.reload()
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Welcome, {DEMO_NAME}")
-    shots = [OUTPUT_DIR / "dashboard.png", OUTPUT_DIR / "dashboard-mobile.png"]
-    page.screenshot(path=shots[0], full_page=True)
-    shots.extend(_product_screenshots(page, url))
-    signed_in = desktop.storage_state()
-    desktop.close()
-
-    mobile = browser.new_context(
-        viewport=MOBILE,
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-        locale="en-GB",
-        timezone_id="Europe/Berlin",
-        storage_state=signed_in,
-    )
-    page = mobile.new_page()
-    _watch_console(page, problems)
-    page.goto(f"{url}/")
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Welcome, {DEMO_NAME}")
-    page.screenshot(path=shots[1], full_page=True)
-    mobile.close()
+    audiences = [
+        (GUEST_PAGES, None),
+        (PLANNER_PAGES, _sign_in(browser, url, DEMO_EMAIL)),
+        (MENTOR_PAGES, _sign_in(browser, url, DEMO_MENTOR_EMAIL)),
+    ]
+    shots = []
+    for suffix, viewport, scheme in VARIANTS:
+        for pages, state in audiences:
+            context = browser.new_context(
+                viewport=viewport,
+                color_scheme=scheme,
+                is_mobile=viewport is MOBILE,
+                has_touch=viewport is MOBILE,
+                locale="en-GB",
+                timezone_id="Europe/Berlin",
+                storage_state=state,
+            )
+            page = context.new_page()
+            _watch_console(page, problems)
+            for name, visit in pages:
+                visit(page, url)
+                height = DETAIL_MAX_HEIGHT if name == "goal-detail" else MAX_HEIGHT
+                shots.append(_save(page, OUTPUT_DIR / f"{name}{suffix}.png", max_height=height))
+            if viewport is MOBILE and state is audiences[1][1]:
+                _menu(page, url)
+                shots.append(_save(page, OUTPUT_DIR / f"menu{suffix}.png", max_height=844))
+            context.close()
     return shots
 
 
