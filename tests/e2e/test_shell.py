@@ -97,6 +97,11 @@ def test_adding_milestones_and_steps_by_keyboard_keeps_your_place(
     _sign_in(page, client, live_server.url, user)
     page.goto(live_server.url + reverse("plan:goal", kwargs={"public_id": goal.public_id}))
 
+    # One button size: the goal's two actions line up.
+    adjust = page.get_by_role("button", name="Adjust goal").bounding_box()
+    delete = page.get_by_role("button", name="Delete", exact=True).bounding_box()
+    assert (adjust["y"], adjust["height"]) == (delete["y"], delete["height"])
+
     # The add form waits behind a button; asking for it puts the focus in its first field.
     expect(page.get_by_label("Milestone", exact=True)).to_have_count(0)
     page.get_by_role("button", name="Add a milestone").focus()
@@ -136,7 +141,10 @@ def test_axe_finds_nothing_on_the_shell_and_the_goal_pages(
     call_command("seed_demo", stdout=io.StringIO())
     planner = User.objects.get(email="planner@example.com")
     goal = Goal.objects.get(owner=planner, title="Finish the people-leadership course")
-    empty = GoalFactory(owner=planner, title="A goal with nothing yet")
+    # No milestones, a vague "what", no "why": the SMART check shows weak and missing states.
+    empty = GoalFactory(
+        owner=planner, title="A goal with nothing yet", specific="Get better", relevant=""
+    )
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     page = context.new_page()
     page.add_init_script(path=str(AXE))
