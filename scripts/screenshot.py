@@ -2,21 +2,14 @@
 
 The Makefile starts the embedded PostgreSQL and Redis (or uses DATABASE_URL / REDIS_URL). This
 script migrates, creates the demo accounts and the demo planner's plan, runs the development
-server on a free port, signs in as the demo planner in Debian's headless Chromium and saves, in
-docs/img/:
+server on a free port and, in Debian's headless Chromium, saves every page shape (PLANNER_PAGES,
+GUEST_PAGES, MENTOR_PAGES) in four variants into docs/img/:
 
-- dashboard.png (desktop, 1280 px wide) and dashboard-mobile.png (a 390 px wide phone);
-- at 1280 px wide: goal-list.png, goal-new.png (a template chosen, with the SMART check),
-  goal-detail.png (a goal with milestones, obstacles, resources and history), matrix.png,
-  timeline.png, calendar.png, wins.png, checkin-schedule.png, checkin-history.png (the
-  charts) and checkin.png (the review);
-- the mentorship pages: the planner's Mentorship page (mentorship-home.png) and the
-  conversation on the shared goal as she sees it (conversation-planner.png); signed in as the
-  demo mentor, the Mentees page (mentees.png) and the same conversation in the mentor's eyes at
-  1280 px (conversation-mentor.png) and 390 px (conversation-mentor-mobile.png).
-- the self-assessment, each page at 1280 px (assessment-<page>.png) and at 390 px
-  (assessment-<page>-mobile.png): the overview, values, strengths and weaknesses, interests,
-  the work-interests profile, skills, skill gaps, the vision and the snapshot comparison.
+- NAME.png: desktop, 1280 px wide, light;    NAME-mobile.png: a 390 px wide phone, light;
+- NAME-dark.png and NAME-mobile-dark.png: the same in the dark colour scheme;
+- menu-mobile.png and menu-mobile-dark.png: the phone's navigation menu, open;
+- conversation-planner.png, conversation-mentor.png and conversation-mentor-mobile.png: only
+  the conversation on the goal the demo pair talk about, as each of them sees it.
 
 Long pages are cut at MAX_HEIGHT pixels, the goal page (shown whole in the user guide) at
 DETAIL_MAX_HEIGHT. Opening the schedule and the review gives the demo planner a
@@ -35,6 +28,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
@@ -45,6 +39,7 @@ OUTPUT_DIR = BASE_DIR / "docs" / "img"
 DEMO_EMAIL = "planner@example.com"
 DEMO_PASSWORD = "careerplan-demo"  # noqa: S105 - the public demo password from seed_demo
 DEMO_NAME = "Pat Planner"
+DEMO_MENTOR_EMAIL = "mentor@example.com"
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -61,11 +56,10 @@ MOBILE = {"width": 390, "height": 844}
 # Full-page shots longer than this are cut off at the bottom, to keep the pictures readable.
 MAX_HEIGHT = 2000
 DETAIL_MAX_HEIGHT = 4000
-MENTOR_EMAIL = "mentor@example.com"
-# The shared demo goal the planner and the mentor talk about (apps/demo/mentorship.py).
-TALKED_ABOUT = "Become an engineering manager"
 # The demo goal whose page shows the most: milestones with steps, obstacles, resources and a
 # change with its reason (see apps/demo/plan.py).
+# The shared demo goal the planner and the mentor talk about (apps/demo/mentorship.py).
+TALKED_ABOUT = "Become an engineering manager"
 DETAIL_GOAL = "Finish the people-leadership course"
 
 
@@ -135,43 +129,45 @@ def _save(page: Page, path: Path, *, max_height: int = MAX_HEIGHT) -> Path:
     return path
 
 
-def _shoot(page: Page, url: str, path: str, heading: str, name: str) -> Path:
-    """Open `path`, wait for its first heading, save docs/img/`name`."""
-    page.goto(f"{url}{path}")
+def _heading(page: Page, heading: str | re.Pattern[str]) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)
-    return _save(page, OUTPUT_DIR / name)
 
 
-def _product_screenshots(page: Page, url: str) -> list[Path]:
-    """The goal, planning, wins and check-in pages, 1280 px wide, signed in."""
-    shots = [_shoot(page, url, "/goals/", "Your goals", "goal-list.png")]
+def _open(path: str, heading: str | re.Pattern[str]) -> Callable[[Page, str], None]:
+    def visit(page: Page, url: str) -> None:
+        page.goto(f"{url}{path}")
+        _heading(page, heading)
+        # Charts draw after load; let them finish before the picture.
+        page.wait_for_load_state("networkidle")
 
+    return visit
+
+
+def _goal_new(page: Page, url: str) -> None:
     # A new goal started from the first template: the form is filled in, the SMART check shows.
     page.goto(f"{url}/goals/new/")
     page.get_by_role("button", name=re.compile(r"^Use this template")).first.click()
     expect(page.locator("#smart-panel .smart-card")).to_be_visible()
     expect(page.get_by_label("Your goal in a few words")).not_to_have_value("")
     page.evaluate("window.scrollTo(0, 0)")
-    shots.append(_save(page, OUTPUT_DIR / "goal-new.png"))
 
+
+def _goal_detail(page: Page, url: str) -> None:
     # A goal's page, reached the way a planner would: through the list.
     page.goto(f"{url}/goals/")
     page.get_by_role("link", name=DETAIL_GOAL, exact=True).first.click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(DETAIL_GOAL)
-    shots.append(_save(page, OUTPUT_DIR / "goal-detail.png", max_height=DETAIL_MAX_HEIGHT))
+    _heading(page, DETAIL_GOAL)
 
-    shots.append(_shoot(page, url, "/goals/matrix/", "Priority matrix", "matrix.png"))
-    shots.append(_shoot(page, url, "/goals/timeline/", "Your roadmap", "timeline.png"))
+
+def _calendar(page: Page, url: str) -> None:
     page.goto(f"{url}/calendar/")
     create = page.get_by_role("button", name="Create my calendar address")
     if create.count():
         create.click()
-    shots.append(_shoot(page, url, "/calendar/", "Your deadlines in your calendar", "calendar.png"))
-    shots.append(_shoot(page, url, "/wins/", "Your wins", "wins.png"))
-    shots.append(
-        _shoot(page, url, "/checkins/schedule/", "Your check-in rhythm", "checkin-schedule.png")
-    )
-    shots.append(_shoot(page, url, "/checkins/", "Check-ins", "checkin-history.png"))
+    _heading(page, "Your deadlines in your calendar")
+
+
+def _checkin(page: Page, url: str) -> None:
     # Starting a check-in (a POST, from the start page's button) opens the draft review.
     page.goto(f"{url}/checkins/new/")
     start = page.get_by_role("button", name="Start my check-in")
@@ -179,120 +175,137 @@ def _product_screenshots(page: Page, url: str) -> list[Path]:
         start.click()
     else:
         page.get_by_role("button", name="Continue your check-in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your check-in")
-    shots.append(_save(page, OUTPUT_DIR / "checkin.png"))
+    _heading(page, "Your check-in")
 
-    shots.append(_shoot(page, url, "/mentorship/", "Mentorship", "mentorship-home.png"))
-    shots.append(_conversation(page, url, "conversation-planner.png"))
+
+def _menu(page: Page, url: str) -> None:
+    # The phone's menu, opened, over the dashboard.
+    page.goto(f"{url}/")
+    page.locator("details[data-nav-menu] summary").click()
+
+
+# Every page shape, as (file name, how to get there). Shot in each width and scheme.
+PLANNER_PAGES: list[tuple[str, Callable[[Page, str], None]]] = [
+    ("dashboard", _open("/", f"Welcome, {DEMO_NAME}")),
+    ("goal-list", _open("/goals/", "Your goals")),
+    ("goal-new", _goal_new),
+    ("goal-detail", _goal_detail),
+    ("matrix", _open("/goals/matrix/", "Priority matrix")),
+    ("timeline", _open("/goals/timeline/", "Your roadmap")),
+    ("calendar", _calendar),
+    ("wins", _open("/wins/", "Your wins")),
+    ("checkin-schedule", _open("/checkins/schedule/", "Your check-in rhythm")),
+    ("checkin", _checkin),
+    ("checkin-history", _open("/checkins/", re.compile(r"check-ins", re.IGNORECASE))),
+    ("assessment-overview", _open("/assessment/", "Your self-assessment")),
+    ("assessment-values", _open("/assessment/values/", "What matters to you")),
+    ("assessment-insights", _open("/assessment/strengths/", "Strengths and weaknesses")),
+    ("assessment-interests", _open("/assessment/interests/", "Interests and passions")),
+    ("assessment-profile", _open("/assessment/work-interests/", "Your work interests")),
+    ("assessment-skills", _open("/assessment/skills/", "Your skills")),
+    ("assessment-gaps", _open("/assessment/skills/gaps/", "Your skill gaps")),
+    ("assessment-vision", _open("/assessment/vision/", "Where you are going")),
+    ("assessment-compare", _open("/assessment/snapshots/compare/", "How you have changed")),
+    ("mentorship-home", _open("/mentorship/", re.compile(r".+"))),
+    ("account", _open("/account/", re.compile(r".+"))),
+]
+GUEST_PAGES: list[tuple[str, Callable[[Page, str], None]]] = [
+    ("sign-in", _open("/accounts/login/", "Sign in")),
+    ("sign-up", _open("/accounts/signup/", "Sign up")),
+]
+MENTOR_PAGES: list[tuple[str, Callable[[Page, str], None]]] = [
+    ("mentees", _open("/mentorship/mentees/", re.compile(r".+"))),
+]
+# (suffix, viewport, colour scheme); the light desktop picture keeps the plain name.
+VARIANTS = [
+    ("", DESKTOP, "light"),
+    ("-mobile", MOBILE, "light"),
+    ("-dark", DESKTOP, "dark"),
+    ("-mobile-dark", MOBILE, "dark"),
+]
+
+
+def _sign_in(browser: Browser, url: str, email: str) -> dict:
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB", timezone_id="Europe/Berlin")
+    page = context.new_page()
+    page.goto(f"{url}/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    state = context.storage_state()
+    context.close()
+    return state
+
+
+def _take_screenshots(browser: Browser, url: str, problems: list[str]) -> list[Path]:
+    audiences = [
+        (GUEST_PAGES, None),
+        (PLANNER_PAGES, _sign_in(browser, url, DEMO_EMAIL)),
+        (MENTOR_PAGES, _sign_in(browser, url, DEMO_MENTOR_EMAIL)),
+    ]
+    shots = []
+    for suffix, viewport, scheme in VARIANTS:
+        for pages, state in audiences:
+            context = browser.new_context(
+                viewport=viewport,
+                color_scheme=scheme,
+                is_mobile=viewport is MOBILE,
+                has_touch=viewport is MOBILE,
+                locale="en-GB",
+                timezone_id="Europe/Berlin",
+                storage_state=state,
+            )
+            page = context.new_page()
+            _watch_console(page, problems)
+            for name, visit in pages:
+                visit(page, url)
+                height = DETAIL_MAX_HEIGHT if name == "goal-detail" else MAX_HEIGHT
+                shots.append(_save(page, OUTPUT_DIR / f"{name}{suffix}.png", max_height=height))
+            if viewport is MOBILE and state is audiences[1][1]:
+                _menu(page, url)
+                shots.append(_save(page, OUTPUT_DIR / f"menu{suffix}.png", max_height=844))
+            context.close()
+    shots.extend(_conversations(browser, url, audiences[1][1], audiences[2][1], problems))
     return shots
 
 
-def _conversation(page: Page, url: str, name: str) -> Path:
+def _conversation(page: Page, url: str, path: Path) -> Path:
     """The conversation part of the goal the demo pair talk about, reached from the goals
     list (planner) or the mentee's shared plan (mentor)."""
     page.goto(f"{url}/goals/")
-    links = page.get_by_role("link", name=TALKED_ABOUT, exact=True)
-    if not links.count():
+    if not page.get_by_role("link", name=TALKED_ABOUT, exact=True).count():
         page.goto(f"{url}/mentorship/mentees/")
         page.get_by_role("link", name=DEMO_NAME).click()
     page.get_by_role("link", name=TALKED_ABOUT, exact=True).first.click()
     conversation = page.locator("#conversation")
     expect(conversation).to_be_visible()
-    path = OUTPUT_DIR / name
     conversation.screenshot(path=path)
     return path
 
 
-def _mentor_screenshots(browser: Browser, url: str, problems: list[str]) -> list[Path]:
-    desktop = browser.new_context(viewport=DESKTOP, locale="en-GB", timezone_id="Europe/Berlin")
-    page = desktop.new_page()
-    _watch_console(page, problems)
-    page.goto(f"{url}/")
-    page.get_by_label("Email").fill(MENTOR_EMAIL)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.get_by_role("navigation").get_by_role("link", name="Mentorship").click()
-    shots = [_shoot(page, url, "/mentorship/mentees/", "Your mentees", "mentees.png")]
-    shots.append(_conversation(page, url, "conversation-mentor.png"))
-    signed_in = desktop.storage_state()
-    desktop.close()
-    phone = browser.new_context(
-        viewport=MOBILE,
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-        locale="en-GB",
-        timezone_id="Europe/Berlin",
-        storage_state=signed_in,
-    )
-    page = phone.new_page()
-    _watch_console(page, problems)
-    shots.append(_conversation(page, url, "conversation-mentor-mobile.png"))
-    phone.close()
-    return shots
-
-
-# (page, path, first heading) of the self-assessment, shot at both widths.
-ASSESSMENT_PAGES = (
-    ("overview", "/assessment/", "Your self-assessment"),
-    ("values", "/assessment/values/", "What matters to you"),
-    ("insights", "/assessment/strengths/", "Strengths and weaknesses"),
-    ("interests", "/assessment/interests/", "Interests and passions"),
-    ("profile", "/assessment/work-interests/", "Your work interests"),
-    ("skills", "/assessment/skills/", "Your skills"),
-    ("gaps", "/assessment/skills/gaps/", "Your skill gaps"),
-    ("vision", "/assessment/vision/", "Where you are going"),
-    ("compare", "/assessment/snapshots/compare/", "How you have changed"),
-)
-
-
-def _assessment_screenshots(page: Page, url: str, suffix: str = "") -> list[Path]:
+def _conversations(
+    browser: Browser, url: str, planner: dict, mentor: dict, problems: list[str]
+) -> list[Path]:
+    # Only the conversation itself, as each side sees it: the user guide shows it beside text.
     shots = []
-    for name, path, heading in ASSESSMENT_PAGES:
-        page.goto(f"{url}{path}")
-        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
-        # The charts draw after load; let them finish before the picture.
-        page.wait_for_load_state("networkidle")
-        shots.append(_save(page, OUTPUT_DIR / f"assessment-{name}{suffix}.png"))
-    return shots
-
-
-def _take_screenshots(browser: Browser, url: str, problems: list[str]) -> list[Path]:
-    desktop = browser.new_context(viewport=DESKTOP, locale="en-GB", timezone_id="Europe/Berlin")
-    page = desktop.new_page()
-    _watch_console(page, problems)
-    page.goto(f"{url}/")
-    page.get_by_label("Email").fill(DEMO_EMAIL)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Welcome, {DEMO_NAME}")
-    # Once more, without the one-off "signed in" message.
-    page.reload()
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Welcome, {DEMO_NAME}")
-    shots = [OUTPUT_DIR / "dashboard.png", OUTPUT_DIR / "dashboard-mobile.png"]
-    page.screenshot(path=shots[0], full_page=True)
-    shots.extend(_product_screenshots(page, url))
-    shots.extend(_assessment_screenshots(page, url))
-    signed_in = desktop.storage_state()
-    desktop.close()
-
-    mobile = browser.new_context(
-        viewport=MOBILE,
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-        locale="en-GB",
-        timezone_id="Europe/Berlin",
-        storage_state=signed_in,
-    )
-    page = mobile.new_page()
-    _watch_console(page, problems)
-    page.goto(f"{url}/")
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Welcome, {DEMO_NAME}")
-    page.screenshot(path=shots[1], full_page=True)
-    shots.extend(_assessment_screenshots(page, url, "-mobile"))
-    mobile.close()
-    shots.extend(_mentor_screenshots(browser, url, problems))
+    for name, viewport, state in (
+        ("conversation-planner", DESKTOP, planner),
+        ("conversation-mentor", DESKTOP, mentor),
+        ("conversation-mentor-mobile", MOBILE, mentor),
+    ):
+        context = browser.new_context(
+            viewport=viewport,
+            is_mobile=viewport is MOBILE,
+            has_touch=viewport is MOBILE,
+            locale="en-GB",
+            timezone_id="Europe/Berlin",
+            storage_state=state,
+        )
+        page = context.new_page()
+        _watch_console(page, problems)
+        shots.append(_conversation(page, url, OUTPUT_DIR / f"{name}.png"))
+        context.close()
     return shots
 
 
@@ -310,8 +323,7 @@ def main() -> int:
 
     OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
-    # PORT picks the server's port where several people share the machine.
-    port = int(os.environ.get("PORT") or _free_port())
+    port = _free_port()
     url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="careerplan-browser-") as browser_home:
         # Chromium keeps its profile and caches out of the home folder.

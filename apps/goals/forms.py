@@ -381,6 +381,9 @@ class ObstacleForm(forms.ModelForm):
         }
 
     def __init__(self, *args, **kwargs) -> None:
+        # The goal page shows this form beside the resource form: ids of its own keep every
+        # label pointing at its field (both have a "kind"). Field names stay as they are.
+        kwargs.setdefault("auto_id", "obstacle-%s")
         super().__init__(*args, **kwargs)
         suggestion = cast(forms.ChoiceField, self.fields["suggestion"])
         suggestion.choices = [("", "Choose a suggestion…"), *catalog.strategy_choices()]
@@ -396,6 +399,10 @@ class ObstacleForm(forms.ModelForm):
 
 
 class ResourceForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("auto_id", "resource-%s")  # unique beside the obstacle form
+        super().__init__(*args, **kwargs)
+
     class Meta:
         model = Resource
         fields = ("kind", "title", "url", "status")

@@ -18,6 +18,21 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () { preselectTimezone(document); });
+
+  // The phone menu is a <details>: it opens and closes without this. Escape closes it and
+  // gives the focus back to its button; a click elsewhere closes it too.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll("details[data-nav-menu][open]").forEach(function (menu) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    });
+  });
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll("details[data-nav-menu][open]").forEach(function (menu) {
+      if (!menu.contains(event.target)) menu.open = false;
+    });
+  });
   document.addEventListener("change", function (event) {
     if (event.target.matches && event.target.matches("select[data-browser-timezone]")) {
       event.target.dataset.touched = "1";

@@ -84,6 +84,9 @@ def test_obstacle_resource_and_achievement_on_the_goal_page(
 
     # The suggestions follow the kind; picking one fills the strategy, ready to edit.
     obstacles = page.locator("#obstacles")
+    # The form waits behind its button, and takes the focus when it comes.
+    obstacles.get_by_role("button", name="Add an obstacle").click()
+    expect(obstacles.get_by_label("What kind of obstacle?")).to_be_focused()
     obstacles.get_by_label("What kind of obstacle?").select_option(label="Procrastination")
     obstacles.get_by_label("What might get in your way?").fill("Too tired after work")
     suggestion = catalog.STRATEGIES["procrastination"][1]

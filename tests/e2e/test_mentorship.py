@@ -18,7 +18,7 @@ def _sign_in(page: Page, url: str, email: str, password: str) -> None:
     page.goto(f"{url}/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
 
 
 def _link(mailoutbox, pattern: re.Pattern, to: str) -> str:

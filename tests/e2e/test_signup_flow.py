@@ -46,10 +46,10 @@ def test_sign_up_verify_sign_out_and_back_in(
     # A visitor is sent to sign in, and from there to sign up.
     page.goto(f"{url}/")
     expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/$"))
-    expect(page.get_by_role("heading", name="Sign In", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Sign in", level=1)).to_be_visible()
     page.get_by_role("main").get_by_role("link", name="sign up").click()
     expect(page).to_have_url(re.compile(r"/accounts/signup/"))
-    expect(page.get_by_role("heading", name="Sign Up", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Sign up", level=1)).to_be_visible()
 
     page.get_by_label("Email").fill(EMAIL)
     page.get_by_label("Your name").fill(NAME)
@@ -58,26 +58,26 @@ def test_sign_up_verify_sign_out_and_back_in(
     expect(timezone).to_have_value(BROWSER_TIMEZONE)
     page.get_by_label("Password").fill(PASSWORD)
     assert mailoutbox == []
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up").click()
 
     expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))
     expect(page.get_by_role("heading", name="Check your inbox")).to_be_visible()
 
     # The link from the email asks for a confirmation (a GET alone changes nothing).
     page.goto(_confirmation_link(mailoutbox, url))
-    expect(page.get_by_role("heading", name="Confirm Email Address")).to_be_visible()
+    expect(page.get_by_role("heading", name="Confirm your email address")).to_be_visible()
     expect(page.get_by_role("main")).to_contain_text(EMAIL)
     page.get_by_role("button", name="Confirm").click()
     _expect_dashboard(page, url)
 
     page.get_by_role("button", name="Sign out").click()
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
-    expect(page.get_by_role("heading", name="Sign In", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Sign in", level=1)).to_be_visible()
     expect(page.get_by_role("button", name="Sign out")).to_have_count(0)
 
     page.get_by_label("Email").fill(EMAIL)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     _expect_dashboard(page, url)
 
     assert browser_errors == []

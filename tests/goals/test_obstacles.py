@@ -22,7 +22,7 @@ def test_the_add_page_offers_strategies_per_kind(alice_client, goal):
     page = alice_client.get(_create(goal)).content.decode()
     assert '<optgroup label="Procrastination">' in page
     assert SUGGESTION in page
-    assert 'data-strategy-for="id_strategy"' in page
+    assert 'data-strategy-for="obstacle-strategy"' in page
 
 
 def test_adding_an_obstacle_with_its_own_strategy(alice_client, goal):

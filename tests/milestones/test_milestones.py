@@ -350,12 +350,36 @@ def test_a_stranger_gets_404_and_changes_nothing(client, charlie, goal, name, da
     assert not Win.objects.exists()
 
 
-@pytest.mark.parametrize("name", ["create", "done", "move"])
+@pytest.mark.parametrize("name", ["done", "move"])
 def test_wrong_method_is_405(alice_client, goal, name):
-    target = goal if name == "create" else MilestoneFactory(goal=goal)
-    assert alice_client.get(url(name, target)).status_code == 405
+    assert alice_client.get(url(name, MilestoneFactory(goal=goal))).status_code == 405
     assert alice_client.put(url("edit", MilestoneFactory(goal=goal))).status_code == 405
 
 
 def test_list_refuses_post(alice_client, goal):
     assert alice_client.post(url("list", goal), {"title": "x"}).status_code == 405
+
+
+def test_the_add_form_opens_when_asked_for(alice_client, goal):
+    """With milestones on the page, adding one is a button; it brings the form (for HTMX just
+    the form, without JavaScript the milestones page with it), its first field focused."""
+    MilestoneFactory(goal=goal, title="Pass the exam")
+    page = alice_client.get(reverse("plan:goal", args=[goal.public_id])).content.decode()
+    assert 'id="new-milestone-title"' not in page
+    assert f'href="{url("create", goal)}" role="button"' in page
+
+    fragment = alice_client.get(url("create", goal), headers=HTMX).content.decode()
+    assert fragment.lstrip().startswith('<form id="new-milestone"')
+    assert "autofocus" in fragment
+    whole = alice_client.get(url("create", goal)).content.decode()
+    assert "<h1>" in whole
+    assert "autofocus" in whole
+    assert 'id="new-milestone"' in whole
+
+
+def test_after_an_add_the_form_waits_for_the_next_one(alice_client, goal):
+    answer = alice_client.post(url("create", goal), {"title": "Pass the exam"}, headers=HTMX)
+    text = answer.content.decode()
+    assert "Pass the exam" in text
+    assert text.count("autofocus") == 1
+    assert 'id="new-milestone"' in text

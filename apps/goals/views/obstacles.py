@@ -46,6 +46,9 @@ def _page(
 def obstacle_create(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
     goal = access_goal(request.user, public_id, for_write=True)
     form = ObstacleForm(posted(request))
+    if not form.is_bound:
+        # Asked for on purpose (the goal page's button, or its own page): ready to type.
+        form.fields["kind"].widget.attrs["autofocus"] = True
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         services.obstacle_create(

@@ -67,6 +67,9 @@ def _fields(form: ResourceForm) -> dict[str, str]:
 def resource_create(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
     goal = access_goal(request.user, public_id, for_write=True)
     form = ResourceForm(posted(request))
+    if not form.is_bound:
+        # Asked for on purpose (the goal page's button, or its own page): ready to type.
+        form.fields["kind"].widget.attrs["autofocus"] = True
     if form.is_bound and form.is_valid():
         services.resource_create(goal=goal, **_fields(form))
         if request.htmx:

@@ -28,9 +28,20 @@ def _empty_milestone_form() -> SafeString:
 
 
 @register.simple_tag
-def add_milestone_form(form: MilestoneForm | None = None) -> SafeString:
+def add_milestone_form(form: MilestoneForm | None = None, *, focus: bool = False) -> SafeString:
+    """The add-a-milestone fields; with `focus`, the title field takes the focus (htmx and the
+    browser honour autofocus), so a keyboard user adds the next one straight away."""
     # A variable the page does not set arrives as "", not None.
-    return form.render() if isinstance(form, MilestoneForm) else _empty_milestone_form()
+    if isinstance(form, MilestoneForm):
+        return form.render()
+    if focus:
+        return _focused(_empty_milestone_form())
+    return _empty_milestone_form()
+
+
+def _focused(fields: SafeString) -> SafeString:
+    # The first input is the title; the markup stays as safe as the form renderer made it.
+    return mark_safe(fields.replace("<input ", "<input autofocus ", 1))  # noqa: S308
 
 
 def _fields(form: NewStepForm) -> SafeString:
@@ -51,10 +62,14 @@ def _empty_step_fields() -> SafeString:
 
 
 @register.simple_tag
-def add_step_fields(milestone: Milestone, form: NewStepForm | None = None) -> SafeString:
+def add_step_fields(
+    milestone: Milestone, form: NewStepForm | None = None, *, focus: bool = False
+) -> SafeString:
     """The fields of the add-a-step form under `milestone`: `form` if it came back for this
-    milestone with errors, else empty ones with this milestone's ids."""
+    milestone with errors, else empty ones with this milestone's ids; with `focus` (just after
+    a step was added) its title field takes the focus, ready for the next step."""
     if isinstance(form, NewStepForm) and form.milestone_pid == milestone.pid:
         return _fields(form)
     # A UUID swapped for a UUID: the markup stays as safe as the form renderer made it.
-    return mark_safe(_empty_step_fields().replace(_STAND_IN, milestone.pid))  # noqa: S308
+    fields = mark_safe(_empty_step_fields().replace(_STAND_IN, milestone.pid))  # noqa: S308
+    return _focused(fields) if focus else fields

@@ -46,9 +46,14 @@ def milestone_list(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpRe
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def milestone_create(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
+    """GET: the add form, asked for (the goal page shows a button until then), as the
+    section's fragment for HTMX or, without JavaScript, on the milestones page. POST: add."""
     goal = access_goal(request.user, public_id, for_write=True)
+    if request.method == "GET":
+        context = page_context(request, goal, adding=True)
+        return render_page(request, PAGE, context, partial="new-milestone")
     form = MilestoneForm.new(request.POST, goal=goal)
     if not saved(
         form,
@@ -64,7 +69,8 @@ def milestone_create(request: AuthenticatedHttpRequest, public_id: UUID) -> Http
     messages.success(request, "Milestone added. Break it into steps when you are ready.")
     if not request.htmx:
         return back(goal)
-    response = render(request, f"{PAGE}#items-answer", list_context(goal))
+    # The form stays open with its title focused: the keyboard is where the next one goes.
+    response = render(request, f"{PAGE}#items-answer", list_context(goal, adding=True))
     return progress_changed(response, goal)
 
 

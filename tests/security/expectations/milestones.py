@@ -55,7 +55,7 @@ def _step_of(kw):
 EXPECTATIONS = {
     "milestones:list": Expect(get=owned(200), post=signed_in(405), kwargs=_goal),
     "milestones:create": Expect(
-        get=signed_in(405),
+        get=owned(200),
         post=owned(422),
         kwargs=_goal,
         valid=Valid(
