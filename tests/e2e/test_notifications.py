@@ -11,7 +11,6 @@ from tests.factories import PASSWORD, GoalFactory, MentorshipFactory, UserFactor
 from tests.notifications.kinds import KIND
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
-SHOTS = Path(__file__).resolve().parents[2] / ".data" / "shots"
 
 
 def _violations(page: Page) -> list[str]:
@@ -41,8 +40,6 @@ def test_count_open_mark_all_read_and_choose_the_digest(page: Page, browser_erro
         page.get_by_role("button", name="Alice wrote about “Learn <Rust> & Go” (unread)")
     ).to_be_visible()
     assert _violations(page) == []
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "notifications.png"), full_page=True)
 
     page.get_by_role("button", name="Alice wrote about “Lead a team of five”").click()
     expect(page.get_by_role("heading", name="Lead a team of five", level=1)).to_be_visible()
