@@ -11,9 +11,9 @@ from apps.checkins.services.checkins import checkin_complete, checkin_start
 from apps.mentorship.models import Mentorship
 from tests.factories import GoalFactory, MentorshipFactory, MilestoneFactory, UserFactory
 
-# session, user, mentorships with planners, shared goals with progress, overdue milestones,
-# last check-ins
-MENTEES_QUERIES = 6
+# session, user, the navigation's unread count, mentorships with planners, shared goals with
+# progress, overdue milestones, last check-ins
+MENTEES_QUERIES = 7
 
 
 def _mentees(bob, count: int) -> None:
@@ -37,8 +37,9 @@ def test_mentees_page_query_count_is_pinned(bob_client, bob, count, django_asser
 
 
 # session, user, goal (with progress and parent), milestones, steps, stepping stones,
-# obstacles, resources, the running mentorship, the access log row (no history for a reader)
-SHARED_GOAL_QUERIES = 10
+# obstacles, resources, the running mentorship, the access log row (no history for a reader),
+# the navigation's unread count
+SHARED_GOAL_QUERIES = 11
 
 
 @pytest.mark.parametrize("milestones", [1, 8])

@@ -119,8 +119,9 @@ def test_wrong_method(alice_client, alice):
 
 
 # session, user, goal (with progress and parent), milestones, their steps, stepping stones,
-# obstacles, resources, revisions with authors, the mentors it is shared with
-DETAIL_QUERIES = 10
+# obstacles, resources, revisions with authors, the mentors it is shared with, the
+# navigation's unread count
+DETAIL_QUERIES = 11
 
 
 def test_detail_query_count_small(alice_client, alice, django_assert_num_queries):
