@@ -56,7 +56,7 @@ def test_one_digest_in_the_morning_of_the_persons_time_zone(
     assert "Note: Alice wrote about “Learn <Rust> & Go”" in digest.body
     assert "Give a talk" in digest.body
     assert digest.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert "one daily digest" in digest.body
+    assert "set to one daily digest" in digest.body
     first.refresh_from_db()
     assert first.mail_state == MailState.SENT
 
