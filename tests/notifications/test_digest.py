@@ -166,3 +166,19 @@ def test_concurrent_sweeps_send_each_digest_once(sweeps, time_machine):
     for thread in threads:
         thread.join(30)
     assert sorted(m.to[0] for m in mail.outbox) == sorted(m.email for m in mentors)
+
+
+def test_operators_can_run_the_sweep_by_hand(
+    digesting_bob, alice, mentored, time_machine, django_capture_on_commit_callbacks
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    _note(alice, digesting_bob, "By hand")
+    time_machine.move_to(BERLIN_MORNING, tick=False)
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_notification_mail", stdout=out)
+    assert out.getvalue() == "Wrote 1 digests, queued 1 emails, marked 0 as unknown.\n"
+    assert len(mail.outbox) == 1
