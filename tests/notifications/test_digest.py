@@ -182,3 +182,21 @@ def test_operators_can_run_the_sweep_by_hand(
         call_command("send_notification_mail", stdout=out)
     assert out.getvalue() == "Wrote 1 digests, queued 1 emails, marked 0 as unknown.\n"
     assert len(mail.outbox) == 1
+
+
+def test_a_long_digest_lists_the_newest_and_points_to_the_rest(
+    digesting_bob, alice, mentored, time_machine, django_capture_on_commit_callbacks, monkeypatch
+):
+    from apps.notifications import digest
+
+    monkeypatch.setattr(digest, "DIGEST_LIMIT", 3)
+    notes = [_note(alice, digesting_bob, f"Goal {n}") for n in range(5)]
+    _sweep_at(time_machine, BERLIN_MORNING, django_capture_on_commit_callbacks)
+    [email] = mail.outbox
+    assert "…and more: the rest wait for you in the app." in email.body
+    assert email.subject == "3 new notifications on careerplan"
+    states = [Notification.objects.get(pk=n.pk).mail_state for n in notes]
+    assert states.count(MailState.SENT) == 3
+    # The rest stay in the app, and no later digest repeats old news.
+    _sweep_at(time_machine, BERLIN_MORNING + timedelta(days=1), django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 1
