@@ -26,14 +26,18 @@ LAYERS: dict[str, set[str]] = {
     # .registry) and call notify().
     "notifications": {"core", "accounts"},
     "mentorship": BELOW_PLAN | {"plan", "checkins", "notifications"},
-    "dashboard": BELOW_PLAN | {"plan", "checkins", "mentorship", "notifications"},
+    # Finding a mentor: a listed mentor's requests become mentorships through mentorship's
+    # own services.
+    "directory": BELOW_PLAN | {"plan", "checkins", "mentorship", "notifications"},
+    "dashboard": BELOW_PLAN | {"plan", "checkins", "mentorship", "notifications", "directory"},
     # A person's data as a whole (export, import, print, leaving): it reads every app; only
     # demo could sit beside it, and nothing imports it.
     "portability": BELOW_PLAN | {"plan", "checkins", "assessment", "mentorship", "notifications"},
     # The staff console counts accounts, check-ins and deliveries; it reads no plan app.
     "staff": {"core", "accounts", "checkins"},
     # Demo seeding composes every app; nothing imports it.
-    "demo": BELOW_PLAN | {"plan", "checkins", "assessment", "mentorship", "notifications"},
+    "demo": BELOW_PLAN
+    | {"plan", "checkins", "assessment", "mentorship", "notifications", "directory"},
 }
 
 
