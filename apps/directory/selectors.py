@@ -81,7 +81,7 @@ def all_areas(profiles: MentorProfileQuerySet, limit: int = 100) -> list[str]:
     unnested = profiles.annotate(area=Func(F("areas"), function="unnest")).values_list(
         "area", flat=True
     )
-    return sorted(set(unnested.order_by()[: limit * 10]))[:limit]
+    return list(unnested.order_by("area").distinct()[:limit])
 
 
 def requests_page(user: User) -> dict:
