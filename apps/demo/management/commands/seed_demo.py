@@ -8,6 +8,7 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.demo.assessment import seed_demo_assessment
 from apps.demo.checkins import build_demo_checkins
+from apps.demo.directory import build_demo_directory
 from apps.demo.mentorship import (
     build_demo_conversation,
     build_demo_mentorship,
@@ -25,7 +26,7 @@ DEMO_ACCOUNTS = (
 )
 ROLES = {
     "planner@example.com": "planner, mentored by Morgan (two goals and the vision shared)",
-    "mentor@example.com": "mentor of Pat; no plan of their own",
+    "mentor@example.com": "mentor of Pat, listed in the mentor directory; no plan of their own",
     "other@example.com": "planner with a small plan of their own, no mentorship",
     "admin@example.com": "staff, can use /admin/",
 }
@@ -64,6 +65,7 @@ class Command(BaseCommand):
         other = User.objects.get(email=DEMO_OTHER)
         if not has_plan(other):
             build_other_plan(other)
+        build_demo_directory(mentor=User.objects.get(email=DEMO_MENTOR))
         if has_plan(planner):
             return
         plan = build_demo_plan(planner)
