@@ -29,3 +29,15 @@ def test_the_directory_is_reachable_from_the_mentorship_section(alice_client):
     # The phone menu lists it under Mentorship, and the section is marked as the current one.
     assert ">Find a mentor</a>" in page
     assert '<span class="nav-toggle-here"> · Mentorship</span>' in page
+
+
+def test_the_demo_directory_shows_a_mentor_at_capacity():
+    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", stdout=io.StringIO())
+    planner = Client()
+    planner.force_login(User.objects.get(email="planner@example.com"))
+    page = planner.get(reverse("directory:index")).content.decode()
+    assert "Riley Recruiter" in page
+    assert "At capacity" in page
+    # Pat already has Morgan as a mentor: the card says so instead of offering a request.
+    assert "Mentors you" in page
