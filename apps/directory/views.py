@@ -16,7 +16,7 @@ from apps.core.htmx import done, posted, render_page
 from apps.directory import selectors, services
 from apps.directory.access import access_listed_mentor, access_received_request
 from apps.directory.forms import AnswerForm, ProfileForm, RequestForm, profile_initial
-from apps.directory.models import MentorProfile, MentorProfileQuerySet
+from apps.directory.models import MentorProfile
 from apps.goals.forms import add_service_errors
 
 
@@ -53,17 +53,17 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _card(profile: MentorProfile, viewer) -> MentorProfile:
-    loaded: MentorProfileQuerySet = selectors.with_load(
+def _card(profile: MentorProfile) -> MentorProfile:
+    """The profile with its load (`mentee_count`, `at_capacity`) for the card."""
+    return selectors.with_load(
         MentorProfile.objects.filter(pk=profile.pk).select_related("user")
-    )
-    return loaded.get()
+    ).get()
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def mentor(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
-    card = _card(access_listed_mentor(request.user, public_id), request.user)
+    card = _card(access_listed_mentor(request.user, public_id))
     form = RequestForm(posted(request), owner=request.user)
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
