@@ -83,7 +83,7 @@ screenshot: install chromium
 # Page throughput under gunicorn against a signed-in baseline, then the reminder sweep at a
 # million schedules; see docs/benchmarks.md.
 bench: install
-	$(BIN)/python -m careerplan.embedded -- sh -c '$(BIN)/python benchmarks/run.py $(BENCH_ARGS) && $(BIN)/python benchmarks/sweep.py'
+	$(BIN)/python -m careerplan.embedded -- sh -c '$(BIN)/python benchmarks/run.py $(BENCH_ARGS) && $(BIN)/python benchmarks/sweep.py && $(BIN)/python benchmarks/portability.py'
 
 # The database as one pg_dump file, and back (docs/operations.md, "Backups"). Without
 # DATABASE_URL they use the embedded server that `make run` uses.
