@@ -9,6 +9,7 @@ Headings are not parsed either, so a comment never adds to the page's outline.
 """
 
 import re
+from functools import lru_cache
 
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -31,8 +32,10 @@ _parser = MarkdownIt("js-default", {"html": False, "linkify": False, "typographe
 )
 
 
+@lru_cache(maxsize=2048)
 def render_markdown(source: str) -> SafeString:
-    """Safe HTML for `source`: paragraphs, emphasis, lists, quotes, code and links."""
+    """Safe HTML for `source`: paragraphs, emphasis, lists, quotes, code and links. Pure, so
+    each process keeps the latest results: a conversation read again costs no parsing."""
     text = BIDI_CONTROLS.sub("", source[:MAX_SOURCE].replace("\x00", ""))
     html = _parser.render(text)
     cleaned = nh3.clean(
