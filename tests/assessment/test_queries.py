@@ -16,12 +16,13 @@ from apps.assessment.models import (
 from tests.assessment.conftest import page
 from tests.assessment.factories import InterestResultFactory
 
-# The session and the user, then each page's own: the overview reads the six parts and the
-# latest snapshot; the skills page its skills; the comparison the list of snapshots to choose
-# from, the one compared, and the six parts of the assessment as it is now.
-OVERVIEW_QUERIES = 2 + 7
-SKILLS_QUERIES = 2 + 1
-COMPARE_QUERIES = 2 + 8
+# The session, the user and the navigation's unread count, then each page's own: the overview
+# reads the six parts and the latest snapshot; the skills page its skills; the comparison the
+# list of snapshots to choose from, the one compared, and the six parts of the assessment as it
+# is now.
+OVERVIEW_QUERIES = 3 + 7
+SKILLS_QUERIES = 3 + 1
+COMPARE_QUERIES = 3 + 8
 
 
 def _fill(user, size: int) -> None:

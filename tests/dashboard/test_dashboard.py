@@ -133,8 +133,9 @@ def test_dashboard_query_count_is_pinned(
 ):
     _plan(alice, goals)
     # session, user, MFA state, overdue and upcoming milestones and steps (4, each with its total),
-    # active goals, recent wins, the check-in schedule, the mentees count
-    with django_assert_num_queries(11):
+    # active goals, recent wins, the check-in schedule, the mentees count, the navigation's
+    # unread count
+    with django_assert_num_queries(12):
         response = alice_client.get(DASHBOARD)
     assert response.status_code == 200
     page = response.content.decode()

@@ -124,8 +124,8 @@ def test_post_is_not_allowed(alice_client):
     assert alice_client.post(URL).status_code == 405
 
 
-# session, user, the goals with their progress and parents
-LIST_QUERIES = 3
+# session, user, the navigation's unread count, the goals with their progress and parents
+LIST_QUERIES = 4
 
 
 def test_list_query_count_small(alice_client, alice, django_assert_num_queries):
