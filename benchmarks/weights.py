@@ -50,7 +50,7 @@ SHAPES = (
     Shape("sign_in", "account_login", signed_in=False),
     Shape("dashboard", "dashboard:index", charts=True),
     Shape("goal_list", "goals:list"),
-    Shape("goal_detail", "plan:goal", per_goal=True),
+    Shape("goal_detail", "plan:goal", per_goal=True, charts=True),
     Shape("matrix", "plan:matrix"),
     Shape("roadmap", "plan:timeline"),
     Shape("checkin_history", "checkins:history", charts=True),
