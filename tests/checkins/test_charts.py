@@ -16,7 +16,7 @@ from tests.factories import GoalFactory, MilestoneFactory
 
 START = datetime(2026, 9, 7, 9, 0, tzinfo=UTC)
 HISTORY = reverse("checkins:history")
-SCRIPT = '<script src="/static/vendor/chartjs/chart.umd.min.js"'
+SCRIPT = 'data-chartjs="/static/vendor/chartjs/chart.umd.min.js"'
 
 
 def _check_in(user, when, confidence=None, progress=None):
