@@ -4,7 +4,7 @@ The Makefile starts the embedded PostgreSQL and Redis (or uses DATABASE_URL / RE
 script migrates, creates the demo accounts and the demo planner's plan, runs the development
 server on a free port and, in Debian's headless Chromium, saves every page shape (PLANNER_PAGES,
 GUEST_PAGES, MENTOR_PAGES) in four variants into docs/img/ — or only the pages named on the
-command line (`make screenshot SHOTS="directory directory-profile"`):
+command line (`make screenshot SHOTS="directory directory-profile menu"`):
 
 - NAME.png: desktop, 1280 px wide, light;    NAME-mobile.png: a 390 px wide phone, light;
 - NAME-dark.png and NAME-mobile-dark.png: the same in the dark colour scheme;
@@ -278,7 +278,7 @@ def _take_screenshots(
                 visit(page, url)
                 height = DETAIL_MAX_HEIGHT if name == "goal-detail" else MAX_HEIGHT
                 shots.append(_save(page, OUTPUT_DIR / f"{name}{suffix}.png", max_height=height))
-            if viewport is MOBILE and state is audiences[1][1] and not names:
+            if viewport is MOBILE and state is audiences[1][1] and (not names or "menu" in names):
                 _menu(page, url)
                 shots.append(_save(page, OUTPUT_DIR / f"menu{suffix}.png", max_height=844))
             context.close()
