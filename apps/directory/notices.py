@@ -19,7 +19,10 @@ def request_notify(request: MentorRequest) -> None:
 
 
 def answer_notify(request: MentorRequest) -> None:
-    notify(recipient=request.planner, kind=ANSWER, target=request, actor=request.mentor)
+    # The answer email (emails.send_answer) carries the mentor's note; this one stays in the app.
+    notify(
+        recipient=request.planner, kind=ANSWER, target=request, actor=request.mentor, emailed=True
+    )
 
 
 def waiting_notify(request: MentorRequest) -> None:
