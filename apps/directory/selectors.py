@@ -84,6 +84,13 @@ def all_areas(profiles: MentorProfileQuerySet, limit: int = 100) -> list[str]:
     return list(unnested.order_by("area").distinct()[:limit])
 
 
+def between(planner: User, mentor: User) -> dict:
+    """What already links the two, so the card offers no request it would refuse."""
+    asked = MentorRequest.objects.owned_by(planner).open().filter(mentor=mentor).first()
+    mentors = Mentorship.objects.owned_by(planner).active().filter(mentor=mentor).exists()
+    return {"open_request": asked, "mentors_me": mentors}
+
+
 def requests_page(user: User) -> dict:
     received = MentorRequest.objects.received_by(user).select_related("planner")
     sent = MentorRequest.objects.owned_by(user).select_related("mentor")

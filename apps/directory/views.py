@@ -81,7 +81,12 @@ def mentor(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
             name = card.user.get_full_name()
             messages.success(request, f"Your request is on its way to {name}.")
             return done(request, reverse("directory:requests"))
-    context = {"card": card, "form": form, "is_me": card.user_id == request.user.pk}
+    context = {
+        "card": card,
+        "form": form,
+        "is_me": card.user_id == request.user.pk,
+        **selectors.between(request.user, card.user),
+    }
     return render_page(request, "directory/mentor.html", context, form=form)
 
 

@@ -197,3 +197,18 @@ def test_only_the_recipient_opens_or_answers_a_request(alice, bob_profile, alice
         == 404
     )
     assert not Mentorship.objects.exists()
+
+
+def test_the_card_says_when_you_already_asked_or_are_mentored(
+    alice_client, alice, bob, bob_profile
+):
+    card = reverse("directory:mentor", args=[bob_profile.public_id])
+    _ask(alice_client, bob_profile)
+    page = alice_client.get(card).content.decode()
+    assert "You asked Bob on" in page
+    assert "Send request" not in page
+    MentorRequest.objects.all().delete()
+    MentorshipFactory(planner=alice, mentor=bob)
+    page = alice_client.get(card).content.decode()
+    assert "Bob already mentors you" in page
+    assert "Send request" not in page
