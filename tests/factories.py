@@ -168,7 +168,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
         model = "meetings.Meeting"
 
     mentorship = factory.SubFactory(MentorshipFactory)
-    starts_at = factory.LazyFunction(lambda: _in_days(3))
+    starts_at = factory.LazyFunction(lambda: _in_days(3).replace(second=0, microsecond=0))
     timezone = "Europe/Berlin"
     set_by = factory.LazyAttribute(lambda o: o.mentorship.mentor)
     remind_at = factory.LazyAttribute(lambda o: o.starts_at - timedelta(hours=24))
