@@ -72,19 +72,27 @@ class SeriesForm(PrefixedIds):
         choices=Weekday.choices,
         coerce=int,
         required=False,
-        empty_value=0,
+        empty_value=None,
     )
     day_of_month = forms.TypedChoiceField(
         label="On day (monthly)",
         choices=DAY_CHOICES,
         coerce=int,
         required=False,
-        empty_value=1,
+        empty_value=None,
         help_text="Months without that day use their last day.",
     )
     local_time = _time_field()
     duration = _duration_field()
     timezone = ZoneField()
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        # The day field the rhythm does not read may be left empty.
+        for name, default in (("weekday", 0), ("day_of_month", 1)):
+            if data.get(name) is None:
+                data[name] = default
+        return data
 
 
 class OneOffForm(PrefixedIds):

@@ -115,9 +115,12 @@ def test_private_notes_stay_with_their_author(client, alice, bob, mentorship):
     alices = _as(client, alice).get(url).content.decode()
     bobs = _as(client, bob).get(url).content.decode()
 
-    assert "Alice keeps this to herself" in alices and "Alice keeps this to herself" not in bobs
-    assert "Bob keeps this to himself" in bobs and "Bob keeps this to himself" not in alices
-    assert "We agreed on a pitch" in alices and "We agreed on a pitch" in bobs
+    assert "Alice keeps this to herself" in alices
+    assert "Alice keeps this to herself" not in bobs
+    assert "Bob keeps this to himself" in bobs
+    assert "Bob keeps this to himself" not in alices
+    assert "We agreed on a pitch" in alices
+    assert "We agreed on a pitch" in bobs
     assert "Private note — only you see it" in alices
 
 
@@ -167,8 +170,10 @@ def test_the_meeting_page_has_a_pinned_query_count(
     with django_assert_num_queries(MEETING_QUERIES):
         response = bob_client.get(reverse("meetings:meeting", args=[meeting.public_id]))
     page = response.content.decode()
-    assert f"Milestone {size - 1}" in page and f"Item {size - 1}" in page
-    assert f"Open question {size - 1}" in page and f"Note {size - 1}" in page
+    assert f"Milestone {size - 1}" in page
+    assert f"Item {size - 1}" in page
+    assert f"Open question {size - 1}" in page
+    assert f"Note {size - 1}" in page
 
 
 @pytest.mark.django_db
@@ -235,3 +240,15 @@ def test_stopping_the_rhythm_keeps_meetings_with_an_agenda(alice, alice_client, 
     assert Meeting.objects.get().series is None
     assert date.today() < Meeting.objects.get().starts_at.date() + timedelta(days=30)
     assert MeetingNote.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_mentees_page_and_the_planners_mentorship_page_show_the_next_meeting(
+    client, alice, bob, mentorship
+):
+    meeting = MeetingFactory(mentorship=mentorship)
+    link = reverse("meetings:meeting", args=[meeting.public_id])
+    assert link in _as(client, bob).get(reverse("mentorship:mentees")).content.decode()
+    assert link in _as(client, alice).get(reverse("mentorship:home")).content.decode()
+    manage = client.get(reverse("mentorship:manage", args=[mentorship.public_id]))
+    assert link in manage.content.decode()

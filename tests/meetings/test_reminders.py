@@ -327,7 +327,7 @@ DST_CASES = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "zone,start,weekday,before,after", DST_CASES, ids=[c[0] for c in DST_CASES]
+    ("zone", "start", "weekday", "before", "after"), DST_CASES, ids=[c[0] for c in DST_CASES]
 )
 def test_meetings_stay_at_their_local_time_across_dst(
     zone, start, weekday, before, after, alice, bob, sweep_at, time_machine
@@ -346,7 +346,8 @@ def test_meetings_stay_at_their_local_time_across_dst(
     )
     meetings = list(Meeting.objects.order_by("starts_at"))
     hours = [m.starts_at.astimezone(UTC).hour for m in meetings]
-    assert hours[0] == before and hours[-1] == after
+    assert hours[0] == before
+    assert hours[-1] == after
     mail.outbox.clear()
     for meeting in meetings:
         sweep_at(meeting.starts_at - timedelta(hours=24))

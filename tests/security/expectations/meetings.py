@@ -46,11 +46,14 @@ SERIES = {
     "duration": "45",
     "timezone": "America/New_York",
 }
+
+
 def _one_off(cast: dict, kw: dict) -> dict:
     from datetime import date, timedelta
 
     day = (date.today() + timedelta(days=10)).isoformat()
     return {"day": day, "local_time": "09:00", "duration": "30", "timezone": "Asia/Kolkata"}
+
 
 EXPECTATIONS = {
     "meetings:list": Expect(get=PARTIES, post=signed_in(405), kwargs=_mentorship),
