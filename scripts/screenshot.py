@@ -195,7 +195,8 @@ def _held_meeting(page: Page, url: str) -> None:
 def _next_meeting(page: Page, url: str) -> None:
     # The mentor's way to the next meeting: the Mentees page's "Next meeting".
     page.goto(f"{url}/mentorship/mentees/")
-    page.locator("a[href^='/meetings/']").first.click()
+    # Followed rather than clicked: on a phone the table's last column is scrolled out of view.
+    page.goto(url + (page.locator("a[href^='/meetings/']").first.get_attribute("href") or ""))
     _heading(page, re.compile(r"^Meeting with"))
 
 

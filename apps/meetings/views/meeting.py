@@ -32,6 +32,7 @@ def _context(request: AuthenticatedHttpRequest, meeting: Meeting, **forms: Form)
         "other": other_party(meeting, user),
         "is_planner": user.pk == mentorship.planner_id,
         "is_past": meeting.starts_at <= timezone.now(),
+        "today": timezone.localdate(),
         "set_elsewhere": meeting.timezone != user.timezone,
         "agenda": build_agenda(meeting),
         "notes": notes_for(meeting, user),
