@@ -103,19 +103,19 @@ def digest_send(*, digest_id: int, now: datetime | None = None) -> str:
     if digest is None:
         return DeliveryStatus.SKIPPED
     attached = Notification.objects.filter(digest=digest, read_at=None).select_related("actor")
-    items = registry.describe_all(
-        digest.user, attached.order_by("-created_at", "-id")[:DIGEST_LIMIT]
-    )
+    rows = list(attached.order_by("-created_at", "-id")[: DIGEST_LIMIT + 1])
+    items = registry.describe_all(digest.user, rows[:DIGEST_LIMIT])
     if not items:
         _finish(digest, DeliveryStatus.SKIPPED)
+        _settle(digest, [], now)
         return DeliveryStatus.SKIPPED
-    message = emails.digest_email(digest.user, items, stop_url=stop_url(user=digest.user))
+    link = stop_url(user=digest.user)
+    more = len(rows) > DIGEST_LIMIT
+    message = emails.digest_email(digest.user, items, stop_url=link, more=more)
     error, permanent = send_message(message)
     if error is None:
         if _finish(digest, DeliveryStatus.SENT, sent_at=now, last_error=""):
-            Notification.objects.filter(digest=digest).update(
-                mail_state=MailState.SENT, emailed_at=now
-            )
+            _settle(digest, [n.pk for n, _ in items], now)
         return DeliveryStatus.SENT
     if permanent or digest.attempts >= MAX_ATTEMPTS:
         _finish(digest, DeliveryStatus.FAILED, last_error=error)
@@ -127,3 +127,11 @@ def digest_send(*, digest_id: int, now: datetime | None = None) -> str:
         digest, DeliveryStatus.PENDING, last_error=error, next_attempt_at=retry_at, queued_at=None
     )
     return DeliveryStatus.PENDING
+
+
+def _settle(digest: DigestDelivery, sent: list[int], now: datetime) -> None:
+    """What went out is emailed; the rest of this digest (read meanwhile, no longer visible,
+    past the limit) was not, and is never emailed later either."""
+    attached = Notification.objects.filter(digest=digest, mail_state=MailState.DIGEST)
+    attached.filter(pk__in=sent).update(mail_state=MailState.SENT, emailed_at=now)
+    attached.exclude(pk__in=sent).update(mail_state=MailState.SKIPPED)

@@ -52,9 +52,10 @@ def notification_email(
 
 
 def digest_email(
-    user: User, items: list[tuple[Notification, Described]], *, stop_url: str
+    user: User, items: list[tuple[Notification, Described]], *, stop_url: str, more: bool = False
 ) -> EmailMultiAlternatives:
-    context = _common(user, stop_url) | {"items": [_item(n, d) for n, d in items]}
+    """`more`: there were more than fit; the email says the rest wait in the app."""
+    context = _common(user, stop_url) | {"items": [_item(n, d) for n, d in items], "more": more}
     return render_email(
         "emails/notification_digest", context, to=[user.email], headers=_headers(stop_url)
     )

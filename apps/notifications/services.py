@@ -13,7 +13,7 @@ from django.utils.timezone import now as timezone_now
 
 from apps.accounts.models import User
 from apps.core.ratelimit import wait_for
-from apps.notifications import registry
+from apps.notifications import delivery, registry
 from apps.notifications.models import (
     EmailChoice,
     MailState,
@@ -66,9 +66,6 @@ def notify(
         queued_at=timezone_now() if state == MailState.PENDING else None,
     )
     if state == MailState.PENDING:
-        # Imported here: the task module calls back into the delivery services.
-        from apps.notifications import delivery
-
         transaction.on_commit(partial(delivery.queue_emails, [notification.pk]))
     return notification
 

@@ -17,7 +17,7 @@ from apps.notifications.access import access_notification
 from apps.notifications.forms import EmailPreferenceForm
 from apps.notifications.models import EmailChoice, Notification
 from apps.notifications.services import email_choice_of
-from apps.notifications.stop_links import read_stop_token
+from apps.notifications.stop_links import read_stop_token, stop_links_revoke
 
 PER_PAGE = 25
 
@@ -89,6 +89,15 @@ def email_preference(request: AuthenticatedHttpRequest) -> HttpResponse:
         return _page(request, form)
     prefs = services.preference_save(user=request.user, email=form.cleaned_data["email"])
     messages.success(request, _SAVED[EmailChoice(prefs.email)])
+    return done(request, reverse("notifications:list") + "#email-settings")
+
+
+@login_required
+@require_POST
+def stop_links_reset(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Stops every stop link in notification emails sent so far (say, after forwarding one)."""
+    stop_links_revoke(user=request.user)
+    messages.success(request, "Every earlier stop link has stopped working.")
     return done(request, reverse("notifications:list") + "#email-settings")
 
 

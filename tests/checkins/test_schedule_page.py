@@ -79,7 +79,8 @@ def test_htmx_save_returns_the_panel_only(alice_client, on_a_wednesday):
 
 def test_schedule_page_query_count_is_pinned(alice_client, alice, django_assert_num_queries):
     schedule_save(user=alice, frequency="weekly", timezone="Europe/Berlin")
-    with django_assert_num_queries(4):  # session, user, schedule, notification settings
+    # session, user, schedule, notification settings, the navigation's unread count
+    with django_assert_num_queries(5):
         response = alice_client.get(URL)
     assert response.status_code == 200
     assert "Every Monday at 08:30, Europe/Berlin" in response.content.decode()

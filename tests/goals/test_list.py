@@ -125,9 +125,9 @@ def test_post_is_not_allowed(alice_client):
     assert alice_client.post(URL).status_code == 405
 
 
-# session, user, the planner's values (filter and form), the goals with their progress and
-# parents, the values each goal serves
-LIST_QUERIES = 5
+# session, user, the navigation's unread count, the planner's values (filter and form), the
+# goals with their progress and parents, the values each goal serves
+LIST_QUERIES = 6
 
 
 def _serving(goals, values) -> None:

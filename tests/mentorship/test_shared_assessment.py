@@ -88,9 +88,9 @@ def test_a_shared_part_is_still_not_editable_by_the_mentor(bob_client, alice, bo
     assert bob_client.get(reverse("assessment:skills")).content.decode().count("Negotiation") == 0
 
 
-# session, user, the mentorship, shared goals, recent check-ins, the six parts of the
-# self-assessment the mentor may read
-SHARED_PLAN_QUERIES = 11
+# session, user, the navigation's unread count, the mentorship, shared goals, recent check-ins,
+# the six parts of the self-assessment the mentor may read
+SHARED_PLAN_QUERIES = 12
 
 
 @pytest.mark.parametrize("size", [3, 100])

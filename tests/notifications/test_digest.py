@@ -56,7 +56,7 @@ def test_one_digest_in_the_morning_of_the_persons_time_zone(
     assert "Note: Alice wrote about “Learn <Rust> & Go”" in digest.body
     assert "Give a talk" in digest.body
     assert digest.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert "one daily digest" in digest.body
+    assert "set to one daily digest" in digest.body
     first.refresh_from_db()
     assert first.mail_state == MailState.SENT
 
@@ -166,3 +166,37 @@ def test_concurrent_sweeps_send_each_digest_once(sweeps, time_machine):
     for thread in threads:
         thread.join(30)
     assert sorted(m.to[0] for m in mail.outbox) == sorted(m.email for m in mentors)
+
+
+def test_operators_can_run_the_sweep_by_hand(
+    digesting_bob, alice, mentored, time_machine, django_capture_on_commit_callbacks
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    _note(alice, digesting_bob, "By hand")
+    time_machine.move_to(BERLIN_MORNING, tick=False)
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_notification_mail", stdout=out)
+    assert out.getvalue() == "Wrote 1 digests, queued 1 emails, marked 0 as unknown.\n"
+    assert len(mail.outbox) == 1
+
+
+def test_a_long_digest_lists_the_newest_and_points_to_the_rest(
+    digesting_bob, alice, mentored, time_machine, django_capture_on_commit_callbacks, monkeypatch
+):
+    from apps.notifications import digest
+
+    monkeypatch.setattr(digest, "DIGEST_LIMIT", 3)
+    notes = [_note(alice, digesting_bob, f"Goal {n}") for n in range(5)]
+    _sweep_at(time_machine, BERLIN_MORNING, django_capture_on_commit_callbacks)
+    [email] = mail.outbox
+    assert "…and more: the rest wait for you in the app." in email.body
+    assert email.subject == "3 new notifications on careerplan"
+    states = [Notification.objects.get(pk=n.pk).mail_state for n in notes]
+    assert states.count(MailState.SENT) == 3
+    # The rest stay in the app, and no later digest repeats old news.
+    _sweep_at(time_machine, BERLIN_MORNING + timedelta(days=1), django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 1

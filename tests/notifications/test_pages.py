@@ -122,6 +122,9 @@ def test_mark_all_read_as_a_plain_form_and_with_htmx(bob_client, alice, bob, men
     partial = response.content.decode()
     assert partial.lstrip().startswith('<section id="notifications"')
     assert "Mark all read" not in partial
+    # The navigation's count goes too, out of band.
+    assert '<span hx-swap-oob="innerHTML:.nav-unread">' in partial
+    assert "nav-count" not in partial
     assert not Notification.objects.filter(recipient=bob, read_at=None).exists()
 
 

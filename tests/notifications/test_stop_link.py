@@ -75,6 +75,17 @@ def test_a_revoked_link_no_longer_works(client, bob, monday):
     assert _choice(bob) == EmailChoice.EACH
 
 
+def test_stopping_every_old_link_from_the_page(client, bob, monday):
+    url = reverse("notifications:stop", args=[stop_token(user=bob)])
+    client.force_login(bob)
+    response = client.post(reverse("notifications:stop-links-reset"), follow=True)
+    assert "Every earlier stop link has stopped working." in response.content.decode()
+    client.logout()
+    assert client.post(url).status_code == 410
+    fresh = reverse("notifications:stop", args=[stop_token(user=bob)])
+    assert client.post(fresh).status_code == 200
+
+
 @pytest.mark.parametrize("token", ["nonsense", "a" * 300, "eyJzIjoiIn0:1abc:xyz"])
 def test_a_made_up_token_is_a_404(client, db, token):
     assert client.get(reverse("notifications:stop", args=[token])).status_code == 404

@@ -5,7 +5,7 @@ signed token (holding a random stop key, not an id) is the credential."""
 from apps.notifications.access import unread_count
 from apps.notifications.models import EmailChoice, Notification, NotificationPreference
 from apps.notifications.services import notify
-from apps.notifications.stop_links import stop_token
+from apps.notifications.stop_links import read_stop_token, stop_token
 from tests.factories import GoalFactory
 from tests.notifications.kinds import KIND
 from tests.security.access import Expect, Valid, everyone, owned, signed_in
@@ -19,6 +19,16 @@ def _one(cast) -> Notification:
 def _email(cast) -> str | None:
     prefs = NotificationPreference.objects.filter(owner=cast["owner"]).first()
     return prefs.email if prefs else None
+
+
+def _old_stop_link(cast, kw) -> dict:
+    cast["old_stop_token"] = stop_token(user=cast["owner"])
+    return {}
+
+
+def _old_link_revoked(cast, kw) -> bool:
+    link = read_stop_token(token=cast["old_stop_token"])
+    return link is not None and link.user is None
 
 
 def _unread_waiting(cast, kw) -> dict:
@@ -64,5 +74,12 @@ EXPECTATIONS = {
             check=lambda cast, kw: _email(cast) == EmailChoice.NONE,
             status=200,
         ),
+    ),
+    # Each person revokes their own stop links; there is nothing else to revoke.
+    "notifications:stop-links-reset": Expect(
+        get=signed_in(405),
+        post=signed_in(302),
+        htmx_post=signed_in(200),
+        valid=Valid(data=_old_stop_link, check=_old_link_revoked),
     ),
 }
