@@ -252,3 +252,18 @@ def test_the_mentees_page_and_the_planners_mentorship_page_show_the_next_meeting
     assert link in _as(client, alice).get(reverse("mentorship:home")).content.decode()
     manage = client.get(reverse("mentorship:manage", args=[mentorship.public_id]))
     assert link in manage.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, 12])
+def test_the_feed_reads_meetings_in_one_query_whatever_their_number(
+    client, alice, bob, count, django_assert_num_queries
+):
+    mentorship = MentorshipFactory(planner=alice, mentor=bob)
+    for n in range(count):
+        MeetingFactory(mentorship=mentorship, starts_at=timezone.now() + timedelta(days=n + 1))
+    token = calendar_feed_for(user=alice).token
+    # the feed with its owner, goals (none, so no milestones), meetings; the rate limiter's
+    with django_assert_num_queries(3 + 5):
+        response = client.get(reverse("plan:feed", kwargs={"token": token}))
+    assert len(Calendar.from_ical(response.content).walk("VEVENT")) == count
