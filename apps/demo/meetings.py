@@ -46,6 +46,8 @@ def build_demo_meetings(*, mentorship: Mentorship) -> MeetingSeries:
         meeting=held, by=mentor, shared=False, body="Pat sounded unsure about the budget part."
     )
     note_add(meeting=held, by=planner, shared=False, body="Ask Morgan how they handled 1:1s.")
+    # Written just after the meeting, as they would have been.
+    held.notes.update(created_at=held.ends_at + timedelta(minutes=10))
     if first is not None:
         agenda_item_add(meeting=first, by=planner, body="Feedback on my pitch draft")
     return series
