@@ -28,7 +28,7 @@ ROLES = {
     "planner@example.com": "planner, mentored by Morgan (two goals and the vision shared)",
     "mentor@example.com": "mentor of Pat; no plan of their own",
     "other@example.com": "planner with a small plan of their own, no mentorship",
-    "admin@example.com": "staff, can use /admin/",
+    "admin@example.com": "staff: /admin/ and /staff/ after setting up two-factor",
 }
 # The planner gets the full plan and a mentor; "other" a small plan; the admin starts empty.
 DEMO_PLANNER = "planner@example.com"
