@@ -6,6 +6,7 @@ the mentor open, and both run a fixed number of queries however many mentees or 
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
@@ -14,6 +15,7 @@ from apps.accounts.models import User
 from apps.assessment.selectors import shared_with
 from apps.checkins.models import CheckIn
 from apps.goals.models import Goal
+from apps.mentorship.extras import next_meetings
 from apps.mentorship.models import ASSESSMENT_PARTS, Comment, CommentRead, Mentorship
 from apps.milestones.models import Milestone
 
@@ -27,6 +29,8 @@ class MenteeRow:
     overdue: int = 0
     last_checkin: datetime | None = None
     unread: int = 0
+    # From the meetings app through apps.mentorship.extras, None when nothing is planned.
+    next_meeting: Any = None
 
     @property
     def progress(self) -> int:
@@ -71,8 +75,11 @@ def mentee_rows(mentor: User) -> list[MenteeRow]:
     )
     for entry in last:
         rows[entry["owner"]].last_checkin = entry["last"]
+    soon = next_meetings(m.pk for m in mentorships)
     for entry in unread_by_planner(mentor, planners):
         rows[entry["planner"]].unread = entry["n"]
+    for mentorship in mentorships:
+        rows[mentorship.planner_id].next_meeting = soon.get(mentorship.pk)
     return list(rows.values())
 
 

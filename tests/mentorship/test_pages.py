@@ -18,8 +18,8 @@ from tests.factories import (
 )
 
 # session, user, mentorships with planners, shared goals with progress, overdue milestones,
-# last check-ins, unread comments, the navigation's unread notifications
-MENTEES_QUERIES = 8
+# last check-ins, unread comments, next meetings, the navigation's unread notifications
+MENTEES_QUERIES = 9
 
 
 def _mentees(bob, count: int) -> None:

@@ -9,6 +9,7 @@ from apps.accounts.models import User
 from apps.demo.assessment import seed_demo_assessment
 from apps.demo.checkins import build_demo_checkins
 from apps.demo.directory import build_demo_directory
+from apps.demo.meetings import build_demo_meetings
 from apps.demo.mentorship import (
     build_demo_conversation,
     build_demo_mentorship,
@@ -28,7 +29,7 @@ ROLES = {
     "planner@example.com": "planner, mentored by Morgan (two goals and the vision shared)",
     "mentor@example.com": "mentor of Pat, listed in the mentor directory; no plan of their own",
     "other@example.com": "planner with a small plan of their own, no mentorship",
-    "admin@example.com": "staff, can use /admin/",
+    "admin@example.com": "staff: /admin/ and /staff/ after setting up two-factor",
 }
 # The planner gets the full plan and a mentor; "other" a small plan; the admin starts empty.
 DEMO_PLANNER = "planner@example.com"
@@ -73,6 +74,8 @@ class Command(BaseCommand):
         mentorship = build_demo_mentorship(planner=planner, mentor=mentor, shared=plan[:2])
         build_demo_conversation(mentorship=mentorship, goal=plan[0])
         self.stdout.write(f"{mentor.get_full_name()} mentors {planner.get_full_name()}.")
+        build_demo_meetings(mentorship=mentorship)
+        self.stdout.write("They meet every two weeks; the last meeting has notes.")
         self.stdout.write(f"Created a demo career plan with {len(plan)} goals for {DEMO_PLANNER}.")
         schedule = build_demo_checkins(planner)
         due = timezone.localtime(schedule.next_due_at, ZoneInfo(schedule.timezone))
