@@ -95,7 +95,8 @@ def import_plan(*, user: User, raw: bytes) -> None:
     try:
         with transaction.atomic():
             for section in registered():
-                if section.load is not None:
+                # A section added to version 1 later (comments) may be absent from older files.
+                if section.load is not None and section.key in parsed:
                     section.load(user, parsed[section.key], ids)
     except Refused as refused:
         raise document.Unreadable(
