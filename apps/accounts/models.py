@@ -93,6 +93,7 @@ class AuditKind(models.TextChoices):
     ACCOUNT_DELETED = "account_deleted", "Account deleted"
     EXPORTED = "exported", "Data exported"
     IMPORTED = "imported", "Data imported"
+    PLAN_PDF = "plan_pdf", "Plan downloaded as PDF"
 
 
 class AppendOnly(Exception):
