@@ -38,7 +38,7 @@ def _failed_delivery(cast: dict, kw: dict) -> dict:
         last_error="Connection refused",
     )
     cast["failed_delivery"] = delivery
-    return {"delivery": str(delivery.pk)}
+    return {"outbox": "checkin-reminders", "row": str(delivery.pk)}
 
 
 def _logged(kind: str):
