@@ -11,10 +11,15 @@ An outbox gives three callables:
   lives above this app.)
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+from django.db.models import QuerySet
+
+# Sliced by the console before it is read: a queryset keeps that to one query.
+Rows = QuerySet[Any] | Sequence[Any]
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,7 @@ class FailedMail:
 class Outbox:
     name: str
     label: str
-    failed: Callable[[], Iterable[Any]]
+    failed: Callable[[], Rows]
     describe: Callable[[Any], FailedMail]
     retry: Callable[[int], Any]
     count: Callable[[], int]
@@ -45,7 +50,7 @@ def register_outbox(
     name: str,
     *,
     label: str,
-    failed: Callable[[], Iterable[Any]],
+    failed: Callable[[], Rows],
     describe: Callable[[Any], FailedMail],
     retry: Callable[[int], Any],
     count: Callable[[], int],
