@@ -159,3 +159,18 @@ def test_the_failed_mail_query_count_is_one_per_outbox_whatever_the_rows(
         _failed_notification(alice, reader, flaky_mail)
     assert queries() == few
     assert Notification.objects.filter(mail_state=MailState.FAILED).count() == 6
+
+
+def test_an_htmx_retry_reloads_the_list_with_the_message(
+    staff, alice, bob, mentorship, flaky_mail, monday
+):
+    notification = _failed_notification(alice, bob, flaky_mail)
+    answer = staff.post(
+        reverse("staff:retry"),
+        {"outbox": "notification-emails", "row": notification.pk},
+        headers={"HX-Request": "true"},
+    )
+    assert answer["HX-Redirect"] == reverse("staff:failed")
+    page = staff.get(reverse("staff:failed")).content.decode()
+    assert "The email to bob@example.com will be sent with the next sweep" in page
+    assert "No failed mail." in page

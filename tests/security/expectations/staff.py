@@ -86,6 +86,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "staff:retry": Expect(
         get=staff_gets(405),
         post=staff_gets(302),
+        # htmx gets a client-side redirect (HX-Redirect) back to the list.
+        htmx_post=staff_gets(200),
         valid=Valid(
             by="staff",
             data=_failed_delivery,
