@@ -88,7 +88,7 @@ class AuditKind(models.TextChoices):
     MENTORSHIP_ENDED = "mentorship_ended", "Mentorship ended"
     SHARING_CHANGED = "sharing_changed", "Sharing changed"
     VERIFICATION_RESENT = "verification_resent", "Verification email sent again by staff"
-    DELIVERY_RETRIED = "delivery_retried", "Failed reminder retried by staff"
+    DELIVERY_RETRIED = "delivery_retried", "Failed mail retried by staff"
     ACCOUNT_DEACTIVATED = "account_deactivated", "Account deactivated"
     ACCOUNT_DELETED = "account_deleted", "Account deleted"
     EXPORTED = "exported", "Data exported"
