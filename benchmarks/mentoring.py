@@ -1,14 +1,18 @@
 """A mentor for `make bench`: 30 mentees, the benchmark planner among them with every goal
 shared, and a conversation of 30 comments (each with a reply) on the planner's first goal.
-The mentor's two pages — the Mentees list and a shared goal with its comments — are measured
-with the mentor's session."""
+The mentor's pages — the Mentees list, a shared goal with its comments and their next meeting
+with an agenda of 30 items and 30 notes — are measured with the mentor's session."""
+
+from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
+from django.utils import timezone
 from django.utils.crypto import get_random_string
 
 from apps.accounts.models import User
 from apps.goals.models import Goal
+from apps.meetings.models import AgendaItem, Meeting, MeetingNote
 from apps.mentorship.models import Comment, CommentKind, Mentorship
 
 MENTOR_EMAIL = "bench-mentor@example.com"
@@ -54,4 +58,20 @@ def create_mentor(planner: User, goals: list[Goal]) -> User:
             kind=CommentKind.SHARED,
             body="Yes — and *start* with the smallest step.",
         )
+    meeting = Meeting.objects.create(
+        mentorship=mentorship,
+        starts_at=timezone.now() + timedelta(days=7),
+        timezone="Europe/Berlin",
+        set_by=mentor,
+    )
+    for n in range(COMMENTS):
+        AgendaItem.objects.create(meeting=meeting, author=planner, body=f"Item {n} to talk over")
+        MeetingNote.objects.create(
+            meeting=meeting, author=mentor, note_of=mentor, shared=False, body=f"Note {n}"
+        )
     return mentor
+
+
+def bench_meeting(mentor: User) -> Meeting:
+    """The meeting whose page the benchmark measures."""
+    return Meeting.objects.filter(mentorship__mentor=mentor).get()

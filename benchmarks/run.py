@@ -38,7 +38,8 @@ if str(ROOT) not in sys.path:  # run as a script: make the project importable
 from benchmarks import report, stack  # noqa: E402
 
 LOCUSTFILE = Path(__file__).resolve().parent / "locustfile.py"
-# (name in the output, URL name, whether the URL takes the goal's public_id)
+# (name in the output, URL name, whether the URL takes the goal's public_id — or "meeting": the
+# bench meeting's)
 PAGES = (
     ("dashboard", "dashboard:index", False),
     ("goal_list", "goals:list", False),
@@ -54,6 +55,8 @@ PAGES = (
 MENTOR_PAGES = (
     ("mentees", "mentorship:mentees", False),
     ("mentor_goal", "plan:goal", True),
+    # Their next meeting with the planner: its agenda of 30 items and 30 notes.
+    ("meeting", "meetings:meeting", "meeting"),
 )
 
 
@@ -97,7 +100,7 @@ def _free_port() -> int:
 
 
 def resolve_targets(
-    goals, extra: list[str], mentor_cookie: str = ""
+    goals, extra: list[str], mentor_cookie: str = "", meeting=None
 ) -> tuple[list[Target], list[str]]:
     """The baseline, then each page whose URL exists; the names of those that do not."""
     from django.urls import NoReverseMatch, reverse
@@ -108,7 +111,13 @@ def resolve_targets(
     if mentor_cookie:
         pages += [(page, mentor_cookie) for page in MENTOR_PAGES]
     for (name, url_name, per_goal), cookie in pages:
-        kwargs = {"public_id": goals[0].public_id} if per_goal else {}
+        if per_goal == "meeting":
+            if meeting is None:
+                missing.append(f"{name} ({url_name})")
+                continue
+            kwargs = {"public_id": meeting.public_id}
+        else:
+            kwargs = {"public_id": goals[0].public_id} if per_goal else {}
         try:
             targets.append(Target(name, reverse(url_name, kwargs=kwargs), cookie))
         except NoReverseMatch:
@@ -281,11 +290,12 @@ def run(args: argparse.Namespace, workdir: Path) -> tuple[list[report.Result], l
         planner, goals, cookie = stack.prepare_django(shape)
         from benchmarks.data import signed_in_cookie
         from benchmarks.directory import create_directory
-        from benchmarks.mentoring import create_mentor
+        from benchmarks.mentoring import bench_meeting, create_mentor
 
-        mentor_cookie = signed_in_cookie(create_mentor(planner, goals))
+        mentor = create_mentor(planner, goals)
+        mentor_cookie = signed_in_cookie(mentor)
         create_directory(planner)
-        targets, missing = resolve_targets(goals, args.extra, mentor_cookie)
+        targets, missing = resolve_targets(goals, args.extra, mentor_cookie, bench_meeting(mentor))
         stack.release_connections()
         results = []
         with gunicorn(dict(os.environ), args.workers, workdir / "gunicorn.log") as base:

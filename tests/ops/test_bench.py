@@ -118,10 +118,14 @@ def test_baseline_answers_the_signed_in_cookie_and_sends_strangers_to_sign_in(al
 
 @pytest.mark.django_db
 def test_the_mentor_pages_answer_the_mentors_cookie_with_30_mentees_and_the_conversation():
-    from benchmarks.mentoring import COMMENTS, MENTEES, create_mentor
+    from benchmarks.mentoring import COMMENTS, MENTEES, bench_meeting, create_mentor
 
     planner, goals = create_planner(stack.Shape(goals=2, milestones=1, steps=1))
-    mentor = Client(HTTP_COOKIE=signed_in_cookie(create_mentor(planner, goals)))
+    user = create_mentor(planner, goals)
+    mentor = Client(HTTP_COOKIE=signed_in_cookie(user))
+    meeting = mentor.get(reverse("meetings:meeting", args=[bench_meeting(user).public_id]))
+    assert meeting.status_code == 200
+    assert meeting.content.decode().count("to talk over") == COMMENTS
     mentees = mentor.get(reverse("mentorship:mentees"))
     assert mentees.status_code == 200
     assert mentees.content.decode().count('<th scope="row">') == MENTEES
