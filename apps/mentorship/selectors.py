@@ -14,7 +14,15 @@ from apps.accounts.models import User
 from apps.assessment.selectors import shared_with
 from apps.checkins.models import CheckIn
 from apps.goals.models import Goal
-from apps.mentorship.models import ASSESSMENT_PARTS, Comment, CommentRead, Mentorship
+from apps.mentorship.models import (
+    ASSESSMENT_PARTS,
+    NUDGE_INTERVAL,
+    Comment,
+    CommentRead,
+    Mentorship,
+    Nudge,
+)
+from apps.mentorship.stalls import Stall, stalls_for
 from apps.milestones.models import Milestone
 
 PART_LABELS = dict(ASSESSMENT_PARTS)
@@ -27,6 +35,9 @@ class MenteeRow:
     overdue: int = 0
     last_checkin: datetime | None = None
     unread: int = 0
+    stalls: list[Stall] = field(default_factory=list)
+    # When the mentor may nudge again (None: now).
+    nudge_again: datetime | None = None
 
     @property
     def progress(self) -> int:
@@ -73,6 +84,17 @@ def mentee_rows(mentor: User) -> list[MenteeRow]:
         rows[entry["owner"]].last_checkin = entry["last"]
     for entry in unread_by_planner(mentor, planners):
         rows[entry["planner"]].unread = entry["n"]
+    now = timezone.now()
+    for planner_id, stalls in stalls_for(mentor, mentorships, now).items():
+        rows[planner_id].stalls = stalls
+    # The mentor's own nudges, reached through their running mentorships.
+    nudged = (
+        Nudge.objects.filter(mentorship__in=mentorships, sent_at__gt=now - NUDGE_INTERVAL)
+        .values("mentorship__planner")
+        .annotate(last=Max("sent_at"))
+    )
+    for entry in nudged:
+        rows[entry["mentorship__planner"]].nudge_again = entry["last"] + NUDGE_INTERVAL
     return list(rows.values())
 
 
