@@ -96,8 +96,8 @@ def mentee_rows(mentor: User) -> list[MenteeRow]:
         .values("mentorship__planner")
         .annotate(last=Max("sent_at"))
     )
-    for entry in nudged:
-        rows[entry["mentorship__planner"]].nudge_again = entry["last"] + NUDGE_INTERVAL
+    for nudged_planner, last_nudge in nudged.values_list("mentorship__planner", "last"):
+        rows[nudged_planner].nudge_again = last_nudge + NUDGE_INTERVAL
     return list(rows.values())
 
 

@@ -14,7 +14,7 @@ could not open: nothing of check-ins unless they are shared, nothing of an unsha
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Exists, F, Max, OuterRef, Q
 from django.db.models.functions import Coalesce
@@ -29,7 +29,7 @@ OVERDUE_AFTER = timedelta(days=14)
 UNANSWERED_AFTER = timedelta(days=7)
 # A conversation left alone for longer than this is taken as finished, not as waiting.
 SETTLED_AFTER = timedelta(days=60)
-PERIOD_DAYS = {
+PERIOD_DAYS: dict[str, int] = {
     Frequency.WEEKLY: 7,
     Frequency.BIWEEKLY: 14,
     Frequency.MONTHLY: 30,
@@ -109,13 +109,14 @@ def milestones_overdue(mentor: User, mentorships: list[Mentorship], now: datetim
         .order_by("due_date")
         .values_list("goal__owner", "title", "due_date")
     )
-    grouped: dict[int, list[tuple[str, object]]] = defaultdict(list)
+    grouped: dict[int, list[tuple[str, date]]] = defaultdict(list)
     for owner, title, due in rows:
-        grouped[owner].append((title, due))
+        if due is not None:  # the filter above guarantees a date; this tells the type checker
+            grouped[owner].append((title, due))
     found: Found = {}
     for owner, items in grouped.items():
         title, due = items[0]
-        late = _days(now.date() - due)  # type: ignore[operator]
+        late = _days(now.date() - due)
         more = f" and {len(items) - 1} more" if len(items) > 1 else ""
         reason = f"Milestone “{title}”{more} overdue by {late}"
         found[owner] = [Stall("milestones", reason)]
