@@ -88,7 +88,7 @@ bench: install
 ifneq (,$(filter --soak,$(BENCH_ARGS)))
 	$(BIN)/python -m careerplan.embedded -- $(BIN)/python benchmarks/soak.py $(filter-out --soak,$(BENCH_ARGS))
 else
-	$(BIN)/python -m careerplan.embedded -- sh -c '$(BIN)/python benchmarks/run.py $(BENCH_ARGS) && $(BIN)/python benchmarks/weights.py && $(BIN)/python benchmarks/sweep.py'
+	$(BIN)/python -m careerplan.embedded -- sh -c '$(BIN)/python benchmarks/run.py $(BENCH_ARGS) && $(BIN)/python benchmarks/weights.py && $(BIN)/python benchmarks/sweep.py && $(BIN)/python benchmarks/portability.py'
 endif
 
 soak:

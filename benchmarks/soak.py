@@ -16,6 +16,7 @@ import argparse
 import contextlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -66,6 +67,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--users", type=int, default=100, help="concurrent signed-in visitors")
     parser.add_argument("--duration", type=int, default=120, help="seconds of soak")
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 3)))
+    parser.add_argument("--logs", type=Path, help="keep the web, worker, beat and locust logs here")
     return parser.parse_args(argv)
 
 
@@ -95,7 +97,8 @@ def _visitors(count: int) -> list[str]:
     now = timezone.now()
     for n in range(count):
         user, goals = create_planner(shape, email=f"soak-{n}@example.com")
-        schedule = CheckinSchedule(owner=user, timezone="UTC", anchor=now.date())
+        # Set up a fortnight ago, so last Monday's reminder is still to be sent.
+        schedule = CheckinSchedule(owner=user, timezone="UTC", anchor=(now - timedelta(14)).date())
         schedule.set_next_due(now - timedelta(days=7))
         schedule.save()
         lines.append(f"{signed_in_cookie(user)}\t{goals[0].public_id}")
@@ -107,12 +110,12 @@ def celery(env: dict[str, str], workdir: Path) -> Iterator[list[Path]]:
     """A worker (one process, as each task takes one row at a time) and beat."""
     base = [sys.executable, "-m", "celery", "-A", "careerplan"]
     commands = {
-        "worker": [*base, "worker", "--concurrency", "1", "--loglevel", "WARNING"],
+        "worker": [*base, "worker", "--concurrency", "1", "--loglevel", "INFO"],
         "beat": [
             *base,
             "beat",
             "--loglevel",
-            "WARNING",
+            "INFO",
             "--schedule",
             str(workdir / "celerybeat-schedule"),
         ],
@@ -296,6 +299,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="careerplan-soak-") as tmp:
         lines, problems = run(args, Path(tmp))
+        if args.logs:
+            args.logs.mkdir(parents=True, exist_ok=True)
+            for log in Path(tmp).glob("*.log"):
+                shutil.copy(log, args.logs / log.name)
         if problems:
             for log in ("locust.log",):
                 stack.say((Path(tmp) / log).read_text()[-3000:])

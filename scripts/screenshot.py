@@ -121,6 +121,11 @@ def _watch_console(page: Page, problems: list[str]) -> None:
 
 def _save(page: Page, path: Path, *, max_height: int = MAX_HEIGHT) -> Path:
     """The whole page, cut at `max_height` pixels when it is longer."""
+    # Charts draw when they come near the screen: bring each one there first.
+    for figure in page.locator("figure[data-time-chart]").all():
+        figure.scroll_into_view_if_needed()
+        expect(figure.locator("canvas")).to_be_attached()
+    page.evaluate("window.scrollTo(0, 0)")
     height = page.evaluate("document.documentElement.scrollHeight")
     width = page.viewport_size["width"] if page.viewport_size else DESKTOP["width"]
     if height > max_height:

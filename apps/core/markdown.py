@@ -9,6 +9,7 @@ Headings are not parsed either, so a comment never adds to the page's outline.
 """
 
 import re
+from functools import lru_cache
 
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -33,6 +34,22 @@ _parser = MarkdownIt("js-default", {"html": False, "linkify": False, "typographe
 
 def render_markdown(source: str) -> SafeString:
     """Safe HTML for `source`: paragraphs, emphasis, lists, quotes, code and links."""
+    if len(source) <= CACHED_UP_TO:
+        return _render_cached(source)
+    return _render(source)
+
+
+# A pure function, so each process keeps its latest results: a conversation read again costs
+# no parsing. Only comment-sized texts, so the cache stays a few megabytes at most.
+CACHED_UP_TO = 5_000
+
+
+@lru_cache(maxsize=1024)
+def _render_cached(source: str) -> SafeString:
+    return _render(source)
+
+
+def _render(source: str) -> SafeString:
     text = BIDI_CONTROLS.sub("", source[:MAX_SOURCE].replace("\x00", ""))
     html = _parser.render(text)
     cleaned = nh3.clean(

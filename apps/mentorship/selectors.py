@@ -101,9 +101,9 @@ def mentee_rows(mentor: User) -> list[MenteeRow]:
     return list(rows.values())
 
 
-def unread_by_planner(mentor: User, planners: list[int]):
-    """How many comments the mentor may read and has not seen, per mentee, in one query:
-    newer than the mentor's last visit to that goal's or check-in's conversation."""
+def _unread(mentor: User, planners: list[int]):
+    """The comments the mentor may read and has not seen: newer than the mentor's last visit
+    to that goal's or check-in's conversation."""
     seen = CommentRead.objects.filter(reader=mentor).filter(
         Q(goal=OuterRef("goal")) | Q(checkin=OuterRef("checkin"))
     )
@@ -113,10 +113,17 @@ def unread_by_planner(mentor: User, planners: list[int]):
         .exclude(author=mentor)
         .annotate(seen=Subquery(seen.values("read_at")[:1]))
         .filter(Q(seen=None) | Q(created_at__gt=F("seen")))
-        .values("planner")
-        .annotate(n=Count("pk"))
-        .order_by()
     )
+
+
+def unread_by_planner(mentor: User, planners: list[int]):
+    """How many unread comments per mentee, in one query."""
+    return _unread(mentor, planners).values("planner").annotate(n=Count("pk")).order_by()
+
+
+def unread_by_goal(mentor: User, planner_id: int) -> dict[int, int]:
+    rows = _unread(mentor, [planner_id]).filter(goal__isnull=False)
+    return dict(rows.values_list("goal").annotate(n=Count("pk")).order_by())
 
 
 def shared_plan(mentorship: Mentorship) -> dict:
@@ -124,6 +131,9 @@ def shared_plan(mentorship: Mentorship) -> dict:
     mentor, planner = mentorship.mentor, mentorship.planner
     goals = list(Goal.objects.visible_to(mentor).filter(owner=planner).with_progress().in_order())
     checkins = CheckIn.objects.visible_to(mentor).filter(owner=planner).order_by("-completed_at")
+    unread = unread_by_goal(mentor, planner.pk)
+    for goal in goals:
+        goal.unread = unread.get(goal.pk, 0)  # type: ignore[attr-defined]
     return {
         "mentorship": mentorship,
         "planner": planner,

@@ -3,6 +3,7 @@ comes before anything is written (size, JSON, nesting, the schema, the version, 
 
 import json
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -110,13 +111,26 @@ def _check_shape(document: Any) -> None:
         )
     if _has_nul(document):
         raise Unreadable("The file holds a NUL character, which no text in a plan may contain.")
-    error = best_match(validator().iter_errors(document))
+    # The first few errors only: a file of a million wrong entries would otherwise keep the
+    # validator busy for minutes describing each of them.
+    error = best_match(islice(validator().iter_errors(document), 10))
     if error is not None:
         where = "/".join(str(part) for part in error.absolute_path) or "the top level"
         raise Unreadable(
-            f"The file does not follow the export format at {where}: {error.message[:200]}"
+            f"The file does not follow the export format at {where}: {_describe(error)}"
         )
     _check_ids(document)
+
+
+def _describe(error: Any) -> str:
+    # Without the offending value: it may be megabytes long, and it is the person's own file.
+    if error.validator == "maxLength":
+        return f"the text is longer than {error.validator_value} characters."
+    if error.validator == "maxItems":
+        return f"there are more than {error.validator_value} entries."
+    if error.validator in ("required", "additionalProperties"):
+        return error.message[:200]
+    return f"the value is not allowed there ({error.validator})."
 
 
 def _ids(value: Any, found: list[str]) -> list[str]:

@@ -15,7 +15,6 @@ LINK_LIFETIME = timedelta(hours=24)
 class ExportStatus(models.TextChoices):
     PREPARING = "preparing", "Being prepared"
     READY = "ready", "Ready"
-    FAILED = "failed", "Failed"
 
 
 class DataExportQuerySet(OwnedQuerySet):

@@ -161,8 +161,37 @@
     holder.after(toggle);
   }
 
+  // Chart.js is fetched once, when the first chart comes near the screen; then each chart is
+  // drawn as it does.
+  var library = document.currentScript && document.currentScript.dataset.chartjs;
+  var loading = null;
+
+  function withChartJs(then) {
+    if (typeof Chart !== "undefined" || !library) return then();
+    if (!loading) {
+      loading = [];
+      var script = document.createElement("script");
+      script.src = library;
+      script.addEventListener("load", function () { loading.forEach(function (f) { f(); }); });
+      document.head.appendChild(script);
+    }
+    loading.push(then);
+  }
+
   function drawAll() {
-    document.querySelectorAll("figure[data-time-chart]").forEach(draw);
+    var figures = document.querySelectorAll("figure[data-time-chart]");
+    if (!("IntersectionObserver" in window)) {
+      withChartJs(function () { figures.forEach(draw); });
+      return;
+    }
+    var watcher = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        watcher.unobserve(entry.target);
+        withChartJs(function () { draw(entry.target); });
+      });
+    }, { rootMargin: "300px 0px" });
+    figures.forEach(function (figure) { watcher.observe(figure); });
   }
 
   if (document.readyState === "loading") {

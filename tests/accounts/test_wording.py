@@ -17,6 +17,7 @@ def test_the_sign_in_and_sign_up_pages_say_it_in_sentence_case(client, db):
         page = client.get(reverse(name)).content.decode()
         assert TITLE_CASE.findall(page) == [], name
         assert re.search(rf"<h1[^>]*>\s*{words}\s*</h1>", page), name
+    assert "Remember me" in client.get(reverse("account_login")).content.decode()
 
 
 def test_the_sign_out_page_and_sessions_page_too(client, db):

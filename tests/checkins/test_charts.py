@@ -16,7 +16,10 @@ from tests.factories import GoalFactory, MilestoneFactory
 
 START = datetime(2026, 9, 7, 9, 0, tzinfo=UTC)
 HISTORY = reverse("checkins:history")
-SCRIPT = '<script src="/static/vendor/chartjs/chart.umd.min.js"'
+SCRIPT = 'data-chartjs="/static/vendor/chartjs/chart.umd.min.js"'
+# The history's charts lead the page, so it loads Chart.js with the page; elsewhere the chart is
+# further down and Chart.js comes when it is scrolled near.
+EAGER = '<script src="/static/vendor/chartjs/chart.umd.min.js" defer>'
 
 
 def _check_in(user, when, confidence=None, progress=None):
@@ -77,6 +80,7 @@ def test_three_goals_at_the_same_progress_are_three_columns_on_one_date_axis(
     assert [s["label"] for s in data["series"]] == ["Learn Go", "Write a talk", "Mentor a junior"]
     assert all(s["data"] == [25, 25, 25] for s in data["series"])
     assert page.count(SCRIPT) == 1
+    assert EAGER in page
 
 
 def test_a_goal_added_later_has_a_gap_before_it_and_dates_follow_the_planners_clock(
@@ -136,6 +140,7 @@ def test_dashboard_draws_active_goals_over_the_last_check_ins(
         ["14 Sep 2026", "20%", "60%"],
     ]
     assert page.count(SCRIPT) == 1
+    assert EAGER not in page
 
 
 def test_pages_without_a_chart_do_not_load_the_chart_library(alice_client, three_goals):

@@ -321,6 +321,35 @@ def test_axe_finds_nothing_on_any_assessment_page(
     assert browser_errors == []
 
 
+def test_axe_finds_nothing_where_goals_meet_the_assessment(
+    page: Page, browser_errors, live_server, sam
+):
+    """The dashboard headed by the vision with its progress bar, and the goal pages naming
+    values and the weakness a goal started from."""
+    _fill(sam)
+    weakness = services.insight_create(
+        owner=sam, kind="weakness", text="Late replies", source="self", improvement="Inbox hour"
+    )
+    page.add_init_script(path=str(AXE))
+    _sign_in(page, live_server.url)
+    page.goto(f"{live_server.url}/goals/new/?from_weakness={weakness.public_id}&title=Inbox+hour")
+    page.get_by_label("Autonomy").check()
+    expect(page.locator("#smart-panel [data-criterion='relevant']")).to_have_class(
+        re.compile("smart-met")
+    )
+    problems = {"/goals/new/": _violations(page)}
+    page.get_by_role("button", name="Save goal").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inbox hour")
+    problems["goal page"] = _violations(page)
+    for path in ("/", "/goals/"):
+        page.goto(live_server.url + path)
+        expect(page.locator("main h1")).to_be_visible()
+        problems[path] = _violations(page)
+    problems = {where: found for where, found in problems.items() if found}
+    assert problems == {}, "\n".join(f"{where}: {found}" for where, found in problems.items())
+    assert browser_errors == []
+
+
 def test_without_javascript_everything_is_a_form_and_charts_are_tables(browser, live_server, sam):
     _two_snapshots(sam)
     context = browser.new_context(java_script_enabled=False, locale="en-GB")

@@ -73,6 +73,8 @@ def test_the_chart_and_its_table_agree(page: Page, browser_errors, live_server, 
     _sign_in(page, live_server.url)
     page.goto(live_server.url + path)
     figure = page.locator("#progress-chart")
+    # Chart.js comes when the chart nears the screen.
+    figure.scroll_into_view_if_needed()
     expect(figure.locator("canvas")).to_be_attached()
     drawn = page.evaluate(DRAWN, "#progress-chart")
     table = _table(page, "#progress-chart")
@@ -122,7 +124,10 @@ def test_axe_finds_nothing_on_the_chart_pages(browser, live_server, sam, width, 
     goal_page = f"/goals/{sam[1][0].public_id}/"
     for name, path in (("history", "/checkins/"), ("dashboard", "/"), ("goal", goal_page)):
         page.goto(live_server.url + path)
-        expect(page.locator("figure[data-time-chart] canvas").first).to_be_attached()
+        # Each chart draws as it comes near the screen.
+        for figure in page.locator("figure[data-time-chart]").all():
+            figure.scroll_into_view_if_needed()
+            expect(figure.locator("canvas")).to_be_attached()
         found = page.evaluate("async () => (await axe.run(document)).violations")
         if found:
             problems[path] = [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in found]
@@ -139,6 +144,7 @@ def test_the_goal_page_charts_its_progress_as_its_table_says(
 ):
     _sign_in(page, live_server.url)
     page.goto(f"{live_server.url}/goals/{sam[1][0].public_id}/")
+    page.locator("#goal-progress-chart").scroll_into_view_if_needed()
     expect(page.locator("#goal-progress-chart canvas")).to_be_attached()
     drawn = page.evaluate(DRAWN, "#goal-progress-chart")
     table = _table(page, "#goal-progress-chart")

@@ -145,6 +145,7 @@ def test_schedule_reminder_check_in_and_streak(
     expect(page.get_by_role("link", name=f"{due:%a} {due.day} {due:%b %Y}")).to_be_visible()
     # Confidence 4, then 5, drawn by Chart.js; the same numbers in the table behind it.
     chart = page.locator("#confidence-chart")
+    chart.scroll_into_view_if_needed()  # charts draw as they come near the screen
     expect(chart.locator("canvas")).to_be_attached()
     drawn = page.evaluate(
         "() => Chart.getChart(document.querySelector('#confidence-chart canvas'))"

@@ -287,3 +287,14 @@ def test_a_deleted_mentor_account_takes_its_private_notes_and_leaves_its_comment
     assert "Shared advice" in page
     assert "A past mentor" in page
     assert "from a past mentor" in page
+
+
+def test_the_shared_plan_says_which_goal_has_new_comments(
+    mentorship, shared_goal, alice_client, bob_client
+):
+    say(alice_client, shared_goal, "Question one")
+    say(alice_client, shared_goal, "Question two")
+    mentee = reverse("mentorship:mentee", args=[mentorship.public_id])
+    assert "2 new comments" in bob_client.get(mentee).content.decode()
+    bob_client.get(goal_url(shared_goal))
+    assert "new comment" not in bob_client.get(mentee).content.decode()

@@ -196,3 +196,19 @@ def test_roadmap_page_loads_its_own_styles_and_no_chart_library(alice, alice_cli
     page = alice_client.get(TIMELINE).content.decode()
     assert '<link rel="stylesheet" href="/static/css/roadmap.css">' in page
     assert "chartjs" not in page
+
+
+def test_goals_stored_as_serving_each_other_both_stay_on_the_roadmap(
+    alice, alice_client, march_tenth
+):
+    first = GoalFactory(owner=alice, title="Chicken", horizon="long", target_date=date(2026, 6, 1))
+    second = GoalFactory(
+        owner=alice, title="Egg", horizon="long", parent=first, target_date=date(2026, 7, 1)
+    )
+    type(first).objects.filter(pk=first.pk).update(parent=second)  # as bad data could
+
+    page = alice_client.get(TIMELINE).content.decode()
+
+    assert page.count('<li class="timeline-row') == 2
+    assert "Chicken" in page
+    assert "Egg" in page

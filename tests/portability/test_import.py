@@ -100,8 +100,8 @@ def _refused(client, content: bytes, message: str) -> None:
     assert response.status_code == 422
     page = response.content.decode()
     # The reason sits with the file field, tied to it for screen readers.
-    assert 'aria-invalid="true"' in page
-    assert message in page
+    assert 'aria-invalid="true"' in page, re.findall(r"<ul class=.errorlist[^\n]*", page)
+    assert message in page, re.findall(r"<ul class=.errorlist.*?</ul>", page, re.S)
     assert _counts() == before
 
 
@@ -120,6 +120,22 @@ def test_a_json_bomb_of_repeated_keys_is_refused(client, newcomer):
         + "}"
     )
     _refused(client, bomb.encode(), "does not follow the export format")
+
+
+def test_too_many_entries_are_refused_without_quoting_them(client, exported, newcomer):
+    exported["wins"] = [exported["wins"][0]] * 10_001
+    content = json.dumps(exported).encode()
+    before = _counts()
+    response = _post(client, content)
+    page = response.content.decode()
+    assert "at wins: there are more than 10000 entries." in page
+    assert page.count(exported["wins"][0]["title"]) == 0
+    assert _counts() == before
+
+
+def test_text_longer_than_the_app_allows_is_refused(client, exported, newcomer):
+    exported["goals"][0]["title"] = "x" * 201
+    _refused(client, json.dumps(exported).encode(), "at goals/0/title: the text is longer than 200")
 
 
 def test_not_json_is_refused(client, newcomer):

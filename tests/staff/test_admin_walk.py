@@ -9,12 +9,30 @@ from django.utils import timezone
 from apps.assessment.models import Insight, VisionVersion
 from apps.checkins.models import CheckIn, DeliveryKind, DeliveryStatus, ReminderDelivery
 from apps.mentorship.models import Mentorship
-from tests.factories import GoalFactory, MilestoneFactory, ObstacleFactory, WinFactory
+from apps.mentorship.notices import KIND as COMMENT_KIND
+from apps.notifications.services import notify
+from tests.factories import (
+    CommentFactory,
+    GoalFactory,
+    MilestoneFactory,
+    ObstacleFactory,
+    WinFactory,
+)
 
 SECRET = "PLANTEXT"
 # Apps whose records the admin may show: accounts, sign-in addresses, authenticators and
-# sessions, groups, and the reminder outbox with its schedules.
-ALLOWED_APPS = {"accounts", "account", "mfa", "usersessions", "auth", "checkins", "sites"}
+# sessions, groups, the reminder outbox with its schedules, and the notification outbox (its
+# mail states, never what a notification is about).
+ALLOWED_APPS = {
+    "accounts",
+    "account",
+    "mfa",
+    "usersessions",
+    "auth",
+    "checkins",
+    "notifications",
+    "sites",
+}
 
 
 @pytest.fixture
@@ -28,7 +46,9 @@ def plan_everywhere(alice, bob):
     )
     Insight.objects.create(owner=alice, kind="strength", text=f"{SECRET} insight", source="own")
     VisionVersion.objects.create(owner=alice, text=f"{SECRET} vision")
-    Mentorship.objects.create(planner=alice, mentor=bob, purpose=f"{SECRET} purpose")
+    mentorship = Mentorship.objects.create(planner=alice, mentor=bob, purpose=f"{SECRET} purpose")
+    comment = CommentFactory(goal=goal, author=bob, mentorship=mentorship, body=f"{SECRET} comment")
+    notify(recipient=alice, kind=COMMENT_KIND, target=comment, actor=bob)
     ReminderDelivery.objects.create(
         user=alice,
         kind=DeliveryKind.CHECKIN,
