@@ -163,6 +163,7 @@ class AccessKind(models.TextChoices):
     GOAL = "goal", "Goal"
     CHECKIN = "checkin", "Check-in"
     VISION = "vision", "Vision"
+    ASSESSMENT = "assessment", "Self-assessment"
 
 
 class AccessLogQuerySet(OwnedQuerySet):

@@ -47,6 +47,19 @@ def test_the_mentor_sees_the_vision_and_the_parts_shared_only(bob_client, alice,
     assert "Work interests" not in page
 
 
+def test_the_planners_access_log_says_the_mentor_read_the_vision_and_the_assessment(
+    bob_client, alice_client, alice, bob, assessment
+):
+    mentorship = MentorshipFactory(
+        planner=alice, mentor=bob, share_vision=True, assessment_parts=["values", "skills"]
+    )
+    _mentee_page(bob_client, mentorship)
+    log = alice_client.get(reverse("mentorship:access-log", args=[mentorship.public_id]))
+    text = log.content.decode()
+    assert "your vision" in text
+    assert "your self-assessment: values, skills" in text
+
+
 def test_nothing_of_the_assessment_shows_without_a_share(bob_client, alice, bob, assessment):
     mentorship = MentorshipFactory(planner=alice, mentor=bob, share_vision=False)
     page = _mentee_page(bob_client, mentorship)
@@ -88,9 +101,10 @@ def test_a_shared_part_is_still_not_editable_by_the_mentor(bob_client, alice, bo
     assert bob_client.get(reverse("assessment:skills")).content.decode().count("Negotiation") == 0
 
 
-# session, user, the navigation's unread count, the mentorship, shared goals, recent check-ins,
-# the six parts of the self-assessment the mentor may read
-SHARED_PLAN_QUERIES = 12
+# session, user, the mentorship, shared goals, their unread comments, recent check-ins, the six
+# parts of the self-assessment the mentor may read, the access log rows for the vision and the
+# assessment, the navigation's unread count
+SHARED_PLAN_QUERIES = 15
 
 
 @pytest.mark.parametrize("size", [3, 100])

@@ -12,12 +12,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.accounts.http import AuthenticatedHttpRequest
+from apps.assessment.selectors import SharedAssessment
 from apps.core.htmx import done, posted, render_page
 from apps.goals.forms import add_service_errors
 from apps.mentorship import services
 from apps.mentorship.access import access_mentorship, mentorship_as_mentor
 from apps.mentorship.forms import AgreementForm, ConfirmForm, SharingForm, sharing_initial
-from apps.mentorship.models import Mentorship
+from apps.mentorship.models import AccessKind, Mentorship
 from apps.mentorship.selectors import shared_plan
 
 
@@ -117,4 +118,32 @@ def end(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
 def mentee(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
     """A mentee's shared plan, read-only, for their mentor."""
     mentorship = mentorship_as_mentor(request.user, public_id)
-    return render(request, "mentorship/shared_plan.html", shared_plan(mentorship))
+    context = shared_plan(mentorship)
+    _log_assessment_reads(mentorship, context["assessment"])
+    return render(request, "mentorship/shared_plan.html", context)
+
+
+def _log_assessment_reads(mentorship: Mentorship, shared: SharedAssessment) -> None:
+    # The shared plan page shows the vision and the shared parts of the self-assessment in
+    # full, so opening it is reading them: the planner's access log says so, like a goal's.
+    if shared.vision is not None:
+        services.access_record(
+            mentorship=mentorship, kind=AccessKind.VISION, public_id=None, label="your vision"
+        )
+    parts = [
+        name
+        for name, present in (
+            ("values", shared.values),
+            ("strengths and weaknesses", shared.strengths or shared.weaknesses),
+            ("interests", shared.answers or shared.interests),
+            ("skills", shared.skills),
+        )
+        if present
+    ]
+    if parts:
+        services.access_record(
+            mentorship=mentorship,
+            kind=AccessKind.ASSESSMENT,
+            public_id=None,
+            label="your self-assessment: " + ", ".join(parts),
+        )

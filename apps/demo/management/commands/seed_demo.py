@@ -30,7 +30,7 @@ ROLES = {
     "mentor@example.com": "mentor of Pat and Sam; no plan of their own",
     "other@example.com": "planner with a small plan of their own, no mentorship",
     "sam@example.com": "a second mentee of Morgan's who has stalled",
-    "admin@example.com": "staff, can use /admin/",
+    "admin@example.com": "staff: /admin/ and /staff/ after setting up two-factor",
 }
 # The planner gets the full plan and a mentor; "other" a small plan; the admin starts empty.
 DEMO_PLANNER = "planner@example.com"
