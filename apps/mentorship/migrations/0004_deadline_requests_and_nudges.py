@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("goals", "0004_goal_values_and_sources"),
-        ("mentorship", "0002_comments"),
+        ("mentorship", "0003_access_log_assessment"),
         ("milestones", "0003_copy_win_links"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
