@@ -29,6 +29,7 @@ def test_a_nudge_reaches_the_planner_in_the_app_and_by_email(
     # never made into a link, and nothing of the plan.
     assert "A nudge from Bob: “Coffee & a <b>chat</b> soon? https://x.example”" in message.body
     assert "Lead a team of five" not in message.body
+    assert message.subject.startswith("Nudge: A nudge from Bob: “Coffee & a <b>chat</b>")
     html = message.alternatives[0][0]
     assert "&lt;b&gt;chat&lt;/b&gt;" in html
     assert 'href="https://x.example' not in html
