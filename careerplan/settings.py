@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "apps.checkins",
     "apps.notifications",
     "apps.mentorship",
+    "apps.meetings",
     "apps.dashboard",
     "apps.portability",
     "apps.staff",
@@ -229,6 +230,10 @@ RATE_LIMITS = {
     "data_import": "10/h",
     # A PDF takes a second of CPU to lay out.
     "plan_pdf": "30/h",
+    # Setting a meeting tells the other person by email, and each meeting mails reminders.
+    "meeting_schedule": "30/h",
+    # The one-click stop link in meeting reminders, like the pause link.
+    "meeting_stop": "20/m",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "careerplan"
@@ -294,6 +299,12 @@ CELERY_BEAT_SCHEDULE = {
     # own morning and a lost or retried email is queued again soon after.
     "sweep-notification-mail": {
         "task": "apps.notifications.tasks.sweep_notification_mail",
+        "schedule": 60.0,
+    },
+    # Meeting reminders: every minute, so the reminder a day before a meeting is at most a
+    # minute late and a lost or retried one is queued again soon after.
+    "sweep-meeting-reminders": {
+        "task": "apps.meetings.tasks.sweep_meeting_reminders",
         "schedule": 60.0,
     },
     # Database-backed sessions pile up; clearing them daily at a quiet hour keeps the table small.

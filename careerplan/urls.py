@@ -18,6 +18,7 @@ urlpatterns = [
     path("wins/", include("apps.plan.urls_wins")),
     path("checkins/", include("apps.checkins.urls")),
     path("mentorship/", include("apps.mentorship.urls")),
+    path("meetings/", include("apps.meetings.urls")),
     path("notifications/", include("apps.notifications.urls")),
     path("account/data/", include("apps.portability.urls")),
     path("account/", include("apps.accounts.urls")),

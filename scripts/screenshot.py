@@ -185,6 +185,28 @@ def _checkin(page: Page, url: str) -> None:
     _heading(page, "Your check-in")
 
 
+def _meetings(page: Page, url: str) -> None:
+    # The demo pair's meetings, from the planner's Mentorship page.
+    page.goto(f"{url}/mentorship/")
+    page.get_by_role("link", name="Meetings", exact=True).first.click()
+    _heading(page, re.compile(r"^Meetings with"))
+
+
+def _held_meeting(page: Page, url: str) -> None:
+    # The meeting they held, with its notes (one shared, one private of each).
+    _meetings(page, url)
+    page.locator("#past-heading ~ ul a").first.click()
+    _heading(page, re.compile(r"^Meeting with"))
+
+
+def _next_meeting(page: Page, url: str) -> None:
+    # The mentor's way to the next meeting: the Mentees page's "Next meeting".
+    page.goto(f"{url}/mentorship/mentees/")
+    # Followed rather than clicked: on a phone the table's last column is scrolled out of view.
+    page.goto(url + (page.locator("a[href^='/meetings/']").first.get_attribute("href") or ""))
+    _heading(page, re.compile(r"^Meeting with"))
+
+
 def _menu(page: Page, url: str) -> None:
     # The phone's menu, opened, over the dashboard.
     page.goto(f"{url}/")
@@ -214,6 +236,8 @@ PLANNER_PAGES: list[tuple[str, Callable[[Page, str], None]]] = [
     ("assessment-vision", _open("/assessment/vision/", "Where you are going")),
     ("assessment-compare", _open("/assessment/snapshots/compare/", "How you have changed")),
     ("mentorship-home", _open("/mentorship/", re.compile(r".+"))),
+    ("meetings", _meetings),
+    ("meeting", _held_meeting),
     ("account", _open("/account/", re.compile(r".+"))),
 ]
 GUEST_PAGES: list[tuple[str, Callable[[Page, str], None]]] = [
@@ -222,6 +246,7 @@ GUEST_PAGES: list[tuple[str, Callable[[Page, str], None]]] = [
 ]
 MENTOR_PAGES: list[tuple[str, Callable[[Page, str], None]]] = [
     ("mentees", _open("/mentorship/mentees/", re.compile(r".+"))),
+    ("meeting-mentor", _next_meeting),
 ]
 # (suffix, viewport, colour scheme); the light desktop picture keeps the plain name.
 VARIANTS = [

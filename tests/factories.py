@@ -159,3 +159,16 @@ class CommentFactory(factory.django.DjangoModelFactory):
     kind = "shared"
     body = factory.Sequence(lambda n: f"A thought on this, number {n}.")
     note_of = factory.LazyAttribute(lambda o: None if o.kind == "shared" else o.author)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A one-off meeting of a mentorship, three days from now, its reminder armed."""
+
+    class Meta:
+        model = "meetings.Meeting"
+
+    mentorship = factory.SubFactory(MentorshipFactory)
+    starts_at = factory.LazyFunction(lambda: _in_days(3).replace(second=0, microsecond=0))
+    timezone = "Europe/Berlin"
+    set_by = factory.LazyAttribute(lambda o: o.mentorship.mentor)
+    remind_at = factory.LazyAttribute(lambda o: o.starts_at - timedelta(hours=24))

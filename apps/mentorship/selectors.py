@@ -6,6 +6,7 @@ the mentor open, and both run a fixed number of queries however many mentees or 
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
@@ -14,6 +15,7 @@ from apps.accounts.models import User
 from apps.assessment.selectors import shared_with
 from apps.checkins.models import CheckIn
 from apps.goals.models import Goal
+from apps.mentorship.extras import next_meetings
 from apps.mentorship.models import (
     ASSESSMENT_PARTS,
     NUDGE_INTERVAL,
@@ -41,6 +43,8 @@ class MenteeRow:
     stalls: list[Stall] = field(default_factory=list)
     # When the mentor may nudge again (None: now).
     nudge_again: datetime | None = None
+    # From the meetings app through apps.mentorship.extras, None when nothing is planned.
+    next_meeting: Any = None
 
     @property
     def progress(self) -> int:
@@ -85,6 +89,7 @@ def mentee_rows(mentor: User) -> list[MenteeRow]:
     )
     for entry in last:
         rows[entry["owner"]].last_checkin = entry["last"]
+    soon = next_meetings(m.pk for m in mentorships)
     for entry in unread_by_planner(mentor, planners):
         rows[entry["planner"]].unread = entry["n"]
     now = timezone.now()
@@ -98,6 +103,8 @@ def mentee_rows(mentor: User) -> list[MenteeRow]:
     )
     for nudged_planner, last_nudge in nudged.values_list("mentorship__planner", "last"):
         rows[nudged_planner].nudge_again = last_nudge + NUDGE_INTERVAL
+    for mentorship in mentorships:
+        rows[mentorship.planner_id].next_meeting = soon.get(mentorship.pk)
     return list(rows.values())
 
 
@@ -151,12 +158,14 @@ class MentorRow:
     mentorship: Mentorship
     new_comments: int = 0
     open_requests: int = 0
+    # From the meetings app through apps.mentorship.extras, None when nothing is planned.
+    next_meeting: Any = None
 
 
 def my_mentorships(planner: User) -> list[MentorRow]:
     """The planner's running mentorships with what is new from each mentor: comments not yet
-    seen in the notifications, and open requests for a new date on goals that mentor sees.
-    Four queries however many mentorships, comments or requests."""
+    seen in the notifications, open requests for a new date on goals that mentor sees, and the
+    next meeting. A fixed number of queries however many mentorships, comments or requests."""
     running = (
         Mentorship.objects.owned_by(planner)
         .active()
@@ -179,7 +188,9 @@ def my_mentorships(planner: User) -> list[MentorRow]:
         .values_list("actor", "n")
     )
     requests = list(DeadlineRequest.objects.owned_by(planner).open().values_list("goal", flat=True))
+    soon = next_meetings(r.mentorship.pk for r in rows)
     for row in rows:
+        row.next_meeting = soon.get(row.mentorship.pk)
         m = row.mentorship
         row.new_comments = unseen.get(m.mentor_id, 0)
         shared = {g.pk for g in m.goals.all()}

@@ -13,6 +13,7 @@ from icalendar import Calendar, Event
 from apps.accounts.models import User
 from apps.goals.models import Goal
 from apps.milestones.models import Milestone
+from apps.plan.feed_events import extra_events
 
 PRODID = "-//careerplan//private calendar//EN"
 # Calendar apps poll on their own schedule; this asks for a few times a day.
@@ -63,7 +64,8 @@ def _milestone_event(milestone: Milestone, goal: Goal, day: date) -> Event:
 
 
 def events_for(owner: User) -> list[Event]:
-    """Only `owner`'s open goals and the milestones still to reach, in two queries."""
+    """`owner`'s open goals and the milestones still to reach (two queries), and the events
+    registered apps add for them."""
     milestones = Milestone.objects.open().exclude(due_date=None).order_by("due_date")
     goals = (
         Goal.objects.editable_by(owner)
@@ -78,7 +80,8 @@ def events_for(owner: User) -> list[Event]:
         events += [
             _milestone_event(m, goal, m.due_date) for m in goal.milestones.all() if m.due_date
         ]
-    return events
+    # What the apps above add (meetings), one query each whatever their number.
+    return events + extra_events(owner)
 
 
 def feed_for(owner: User) -> bytes:
@@ -86,7 +89,7 @@ def feed_for(owner: User) -> bytes:
         prodid=PRODID,
         uid=uuid.uuid5(uuid.NAMESPACE_URL, f"{settings.SITE_URL}/calendar/{owner.pk}"),
         name="careerplan",
-        description="Your goal deadlines and milestones from careerplan.",
+        description="Your goal deadlines, milestones and meetings from careerplan.",
         refresh_interval=REFRESH,
         subcomponents=events_for(owner),
     )

@@ -16,10 +16,10 @@ from apps.assessment.models import (
 from tests.assessment.conftest import page
 from tests.assessment.factories import InterestResultFactory
 
-# The session, the user and the navigation's unread count, then each page's own: the overview reads the six parts and the
-# latest snapshot; the skills page its skills and the mentors who read them; the comparison
-# the list of snapshots to choose from, the one compared, and the six parts of the assessment
-# as it is now.
+# The session, the user and the navigation's unread count, then each page's own: the overview
+# reads the six parts and the latest snapshot; the skills page its skills and the mentors who
+# read them; the comparison the list of snapshots to choose from, the one compared, and the six
+# parts of the assessment as it is now.
 OVERVIEW_QUERIES = 3 + 7
 SKILLS_QUERIES = 3 + 2
 COMPARE_QUERIES = 3 + 8

@@ -79,6 +79,8 @@ def test_milestones_steps_progress_and_the_win(
     expect(progress).to_contain_text("0 of 1 milestone reached")
     page.get_by_role("button", name="Mark “Pass the practice exam” as reached").click()
     expect(page.locator(".flash-celebration")).to_contain_text("Milestone reached")
+    # The parts that listen for the news refetch themselves; follow the link once they have.
+    expect(progress).to_contain_text("1 of 1 milestone reached — all of them.")
 
     page.get_by_role("link", name="See your wins").click()
     expect(page).to_have_url(re.compile(r"/wins/$"))

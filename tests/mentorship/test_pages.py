@@ -18,10 +18,10 @@ from tests.factories import (
 )
 
 # session, user, mentorships with planners, shared goals with progress, overdue milestones,
-# last check-ins, unread comments, the stall checks (the check-in rhythm and the last check-in,
-# overdue milestones, unanswered comments, waiting requests), nudges this week, the
-# navigation's unread notifications
-MENTEES_QUERIES = 13
+# last check-ins, unread comments, next meetings, the stall checks (the check-in rhythm and the
+# last check-in, overdue milestones, unanswered comments, waiting requests), nudges this week,
+# the navigation's unread notifications
+MENTEES_QUERIES = 14
 
 
 def _mentees(bob, count: int) -> None:

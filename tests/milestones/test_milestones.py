@@ -192,6 +192,13 @@ def test_tick_with_htmx_celebrates_records_a_win_and_moves_the_progress(alice_cl
     progress_now = progress(alice_client, goal)
     assert "<strong>1 of 2</strong> milestones reached" in progress_now
     assert 'value="50"' in progress_now
+    # The section refetching itself after the event brings no news, so it leaves the
+    # celebration where it is instead of swapping an empty messages region over it.
+    assert 'id="messages"' not in progress_now
+    # Nor does the goal page its measure and history refetch themselves from.
+    refetched = alice_client.get(goal_page(goal), headers=HTMX).content.decode()
+    assert "Pass the exam" in refetched
+    assert "hx-swap-oob" not in refetched
     milestone.refresh_from_db()
     assert milestone.done_at is not None
     win = Win.objects.get(milestone=milestone)

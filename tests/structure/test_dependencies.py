@@ -26,14 +26,18 @@ LAYERS: dict[str, set[str]] = {
     # .registry) and call notify().
     "notifications": {"core", "accounts"},
     "mentorship": BELOW_PLAN | {"plan", "checkins", "notifications"},
-    "dashboard": BELOW_PLAN | {"plan", "checkins", "mentorship", "notifications"},
+    # A mentorship's meetings: above mentorship, which shows the next meeting through
+    # mentorship.extras; plan's calendar feed gets them through plan.feed_events.
+    "meetings": BELOW_PLAN | {"plan", "checkins", "mentorship", "notifications"},
+    "dashboard": BELOW_PLAN | {"plan", "checkins", "mentorship", "notifications", "meetings"},
     # A person's data as a whole (export, import, print, leaving): it reads every app; only
     # demo could sit beside it, and nothing imports it.
     "portability": BELOW_PLAN | {"plan", "checkins", "assessment", "mentorship", "notifications"},
     # The staff console counts accounts, check-ins and deliveries; it reads no plan app.
     "staff": {"core", "accounts", "checkins"},
     # Demo seeding composes every app; nothing imports it.
-    "demo": BELOW_PLAN | {"plan", "checkins", "assessment", "mentorship", "notifications"},
+    "demo": BELOW_PLAN
+    | {"plan", "checkins", "assessment", "mentorship", "notifications", "meetings"},
 }
 
 

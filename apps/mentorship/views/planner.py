@@ -17,6 +17,7 @@ from apps.goals.forms import add_service_errors
 from apps.goals.models import Goal
 from apps.mentorship import services
 from apps.mentorship.access import access_invitation, access_mentorship
+from apps.mentorship.extras import next_meetings
 from apps.mentorship.forms import InviteForm
 from apps.mentorship.models import AccessLog, Invitation, Mentorship
 from apps.mentorship.selectors import mentee_rows, shared_plan
@@ -30,8 +31,12 @@ HOME = "mentorship:home"
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     mine = Mentorship.objects.owned_by(user).select_related("mentor")
+    active = list(mine.active())
+    soon = next_meetings(m.pk for m in active)
+    for mentorship in active:
+        mentorship.next_meeting = soon.get(mentorship.pk)
     context = {
-        "active": list(mine.active()),
+        "active": active,
         "past": list(mine.past()),
         "invitations": list(Invitation.objects.owned_by(user).open()),
         # Someone who mentors finds their mentees first, with what needs them.

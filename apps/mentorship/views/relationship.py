@@ -17,6 +17,7 @@ from apps.core.htmx import done, posted, render_page
 from apps.goals.forms import add_service_errors
 from apps.mentorship import services
 from apps.mentorship.access import access_mentorship, mentorship_as_mentor
+from apps.mentorship.extras import next_meetings
 from apps.mentorship.forms import AgreementForm, ConfirmForm, SharingForm, sharing_initial
 from apps.mentorship.models import AccessKind, Mentorship
 from apps.mentorship.selectors import shared_plan
@@ -28,6 +29,7 @@ def _manage_context(request: AuthenticatedHttpRequest, mentorship: Mentorship, *
         "mentorship": mentorship,
         "is_planner": is_planner,
         "other": mentorship.mentor if is_planner else mentorship.planner,
+        "next_meeting": next_meetings([mentorship.pk]).get(mentorship.pk),
         "agreement_form": AgreementForm(instance=mentorship),
         "sharing_form": SharingForm(initial=sharing_initial(mentorship), owner=request.user)
         if is_planner

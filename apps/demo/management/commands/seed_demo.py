@@ -8,6 +8,7 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.demo.assessment import seed_demo_assessment
 from apps.demo.checkins import build_demo_checkins
+from apps.demo.meetings import build_demo_meetings
 from apps.demo.mentorship import (
     build_demo_conversation,
     build_demo_mentorship,
@@ -79,6 +80,8 @@ class Command(BaseCommand):
         build_demo_conversation(mentorship=mentorship, goal=plan[0])
         build_open_request(planner=planner, goal=plan[1])
         self.stdout.write(f"{mentor.get_full_name()} mentors {planner.get_full_name()}.")
+        build_demo_meetings(mentorship=mentorship)
+        self.stdout.write("They meet every two weeks; the last meeting has notes.")
         self.stdout.write(f"Created a demo career plan with {len(plan)} goals for {DEMO_PLANNER}.")
         schedule = build_demo_checkins(planner)
         due = timezone.localtime(schedule.next_due_at, ZoneInfo(schedule.timezone))

@@ -1,0 +1,65 @@
+"""What a meeting's page shows: the agenda built for it and the notes, in a fixed number of
+queries whatever their size.
+
+The agenda is the same for both people, built from what the mentor may read: the planner's
+latest check-in (only when check-ins are shared with this mentor), the open milestones of the
+shared goals due by a week after the meeting, and the shared comments still waiting for an
+answer, together with what either of them added.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import Count
+
+from apps.accounts.models import User
+from apps.checkins.models import CheckIn
+from apps.meetings.models import AgendaItem, Meeting, MeetingNote
+from apps.mentorship.models import Comment, CommentKind
+from apps.milestones.models import Milestone
+
+DUE_WITHIN = timedelta(days=7)
+SHOWN = 50
+
+
+@dataclass
+class Agenda:
+    checkin: CheckIn | None = None
+    checkins_shared: bool = False
+    milestones: list[Milestone] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    items: list[AgendaItem] = field(default_factory=list)
+
+
+def build_agenda(meeting: Meeting) -> Agenda:
+    mentorship = meeting.mentorship
+    planner, mentor = mentorship.planner, mentorship.mentor
+    agenda = Agenda(checkins_shared=mentorship.share_checkins)
+    if mentorship.share_checkins:
+        agenda.checkin = (
+            CheckIn.objects.visible_to(mentor).completed().filter(owner=planner).first()
+        )
+    by_day = (meeting.starts_at + DUE_WITHIN).date()
+    agenda.milestones = list(
+        Milestone.objects.visible_to(mentor)
+        .filter(goal__owner=planner, done_at=None, due_date__lte=by_day)
+        .select_related("goal")
+        .order_by("due_date", "pk")[:SHOWN]
+    )
+    agenda.comments = list(
+        Comment.objects.visible_to(mentor)
+        .filter(planner=planner, kind=CommentKind.SHARED, parent=None)
+        .annotate(answers=Count("replies"))
+        .filter(answers=0)
+        .select_related("author", "goal", "checkin")
+        .order_by("-created_at")[:SHOWN]
+    )
+    agenda.items = list(meeting.agenda_items.select_related("author"))
+    return agenda
+
+
+def notes_for(meeting: Meeting, viewer: User) -> list[MeetingNote]:
+    """The shared notes and the viewer's own private ones, never the other side's."""
+    return list(
+        MeetingNote.objects.visible_to(viewer).filter(meeting=meeting).select_related("author")
+    )
