@@ -30,8 +30,8 @@ def _mentors(alice, count: int) -> None:
 
 
 # The dashboard's own 20 (test_dashboard.py, its mentorships included), then the mentorships'
-# shared goals, the comments not yet seen per mentor and the open requests
-MY_MENTORS_QUERIES = 23
+# shared goals, the comments not yet seen per mentor, the open requests and the next meetings
+MY_MENTORS_QUERIES = 24
 
 
 @pytest.mark.parametrize("count", [1, 6])
