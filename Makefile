@@ -78,7 +78,7 @@ format: install
 	$(BIN)/ruff format .
 
 screenshot: install chromium
-	$(BIN)/python -m careerplan.embedded -- $(BIN)/python scripts/screenshot.py
+	$(BIN)/python -m careerplan.embedded -- $(BIN)/python scripts/screenshot.py $(SHOTS)
 
 # Page throughput under gunicorn against a signed-in baseline, the weight of each page shape,
 # then the reminder sweep at a million schedules; see docs/benchmarks.md.

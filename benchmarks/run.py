@@ -46,6 +46,8 @@ PAGES = (
     # The self-assessment's overview, and the comparison of its two newest snapshots.
     ("assessment_overview", "assessment:overview", False),
     ("snapshot_compare", "assessment:compare", False),
+    # The mentor directory's first page among 500 listed mentors (benchmarks/directory.py).
+    ("directory", "directory:index", False),
 )
 # Measured with the session of a mentor of the planner (benchmarks/mentoring.py): their list
 # of 30 mentees, and the planner's first goal with its conversation of 60 comments.
@@ -278,9 +280,11 @@ def run(args: argparse.Namespace, workdir: Path) -> tuple[list[report.Result], l
         shape = stack.Shape(goals=args.goals, milestones=args.milestones, steps=args.steps)
         planner, goals, cookie = stack.prepare_django(shape)
         from benchmarks.data import signed_in_cookie
+        from benchmarks.directory import create_directory
         from benchmarks.mentoring import create_mentor
 
         mentor_cookie = signed_in_cookie(create_mentor(planner, goals))
+        create_directory(planner)
         targets, missing = resolve_targets(goals, args.extra, mentor_cookie)
         stack.release_connections()
         results = []

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # ArrayField and its GIN index: the mentor directory's areas of expertise.
+    "django.contrib.postgres",
     "django.forms",
     "django_htmx",
     "allauth",
@@ -80,6 +82,7 @@ INSTALLED_APPS = [
     "apps.notifications",
     "apps.mentorship",
     "apps.meetings",
+    "apps.directory",
     "apps.dashboard",
     "apps.portability",
     "apps.staff",
@@ -225,6 +228,8 @@ RATE_LIMITS = {
     "notification_stop": "20/m",
     # Single notification emails to one person; past this they wait in the app.
     "notification_email": "30/h",
+    # Requests to a listed mentor each email and notify someone who never asked for it.
+    "mentor_request": "5/d",
     # Each download writes the whole plan; a few an hour is plenty for a person.
     "data_export": "10/h",
     "data_import": "10/h",
@@ -318,6 +323,12 @@ CELERY_BEAT_SCHEDULE = {
     "end-due-mentorships": {
         "task": "apps.mentorship.tasks.end_due_mentorships",
         "schedule": crontab(hour=0, minute=7),
+    },
+    # Mentor requests open for a week: the mentor's one reminder and word to the planner.
+    # Hourly, so a reminder is at most an hour late; the claim makes a second run a no-op.
+    "remind-unanswered-mentor-requests": {
+        "task": "apps.directory.tasks.remind_unanswered_requests",
+        "schedule": crontab(minute=41),
     },
     # Prepared downloads of a person's data are kept only until their link expires (a day);
     # hourly, so an expired file lingers at most an hour.

@@ -19,6 +19,7 @@ urlpatterns = [
     path("checkins/", include("apps.checkins.urls")),
     path("mentorship/", include("apps.mentorship.urls")),
     path("meetings/", include("apps.meetings.urls")),
+    path("mentors/", include("apps.directory.urls")),
     path("notifications/", include("apps.notifications.urls")),
     path("account/data/", include("apps.portability.urls")),
     path("account/", include("apps.accounts.urls")),

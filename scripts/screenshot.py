@@ -3,7 +3,8 @@
 The Makefile starts the embedded PostgreSQL and Redis (or uses DATABASE_URL / REDIS_URL). This
 script migrates, creates the demo accounts and the demo planner's plan, runs the development
 server on a free port and, in Debian's headless Chromium, saves every page shape (PLANNER_PAGES,
-GUEST_PAGES, MENTOR_PAGES) in four variants into docs/img/:
+GUEST_PAGES, MENTOR_PAGES) in four variants into docs/img/ — or only the pages named on the
+command line (`make screenshot SHOTS="directory directory-profile menu"`):
 
 - NAME.png: desktop, 1280 px wide, light;    NAME-mobile.png: a 390 px wide phone, light;
 - NAME-dark.png and NAME-mobile-dark.png: the same in the dark colour scheme;
@@ -238,6 +239,7 @@ PLANNER_PAGES: list[tuple[str, Callable[[Page, str], None]]] = [
     ("mentorship-home", _open("/mentorship/", re.compile(r".+"))),
     ("meetings", _meetings),
     ("meeting", _held_meeting),
+    ("directory", _open("/mentors/", "Find a mentor")),
     ("account", _open("/account/", re.compile(r".+"))),
 ]
 GUEST_PAGES: list[tuple[str, Callable[[Page, str], None]]] = [
@@ -247,6 +249,7 @@ GUEST_PAGES: list[tuple[str, Callable[[Page, str], None]]] = [
 MENTOR_PAGES: list[tuple[str, Callable[[Page, str], None]]] = [
     ("mentees", _open("/mentorship/mentees/", re.compile(r".+"))),
     ("meeting-mentor", _next_meeting),
+    ("directory-profile", _open("/mentors/me/", "Your mentor profile")),
 ]
 # (suffix, viewport, colour scheme); the light desktop picture keeps the plain name.
 VARIANTS = [
@@ -270,11 +273,19 @@ def _sign_in(browser: Browser, url: str, email: str) -> dict:
     return state
 
 
-def _take_screenshots(browser: Browser, url: str, problems: list[str]) -> list[Path]:
+def _only(pages: list, names: set[str]) -> list:
+    return [page for page in pages if not names or page[0] in names]
+
+
+def _take_screenshots(
+    browser: Browser, url: str, problems: list[str], names: set[str] | None = None
+) -> list[Path]:
+    """Every page, or only those named on the command line (then no menu or conversation)."""
+    names = names or set()
     audiences = [
-        (GUEST_PAGES, None),
-        (PLANNER_PAGES, _sign_in(browser, url, DEMO_EMAIL)),
-        (MENTOR_PAGES, _sign_in(browser, url, DEMO_MENTOR_EMAIL)),
+        (_only(GUEST_PAGES, names), None),
+        (_only(PLANNER_PAGES, names), _sign_in(browser, url, DEMO_EMAIL)),
+        (_only(MENTOR_PAGES, names), _sign_in(browser, url, DEMO_MENTOR_EMAIL)),
     ]
     shots = []
     for suffix, viewport, scheme in VARIANTS:
@@ -294,12 +305,13 @@ def _take_screenshots(browser: Browser, url: str, problems: list[str]) -> list[P
                 visit(page, url)
                 height = DETAIL_MAX_HEIGHT if name == "goal-detail" else MAX_HEIGHT
                 shots.append(_save(page, OUTPUT_DIR / f"{name}{suffix}.png", max_height=height))
-            if viewport is MOBILE and state is audiences[1][1]:
+            if viewport is MOBILE and state is audiences[1][1] and (not names or "menu" in names):
                 _menu(page, url)
                 shots.append(_save(page, OUTPUT_DIR / f"menu{suffix}.png", max_height=844))
             context.close()
-    shots.extend(_conversations(browser, url, audiences[1][1], audiences[2][1], problems))
-    shots.extend(_deadline_requests(browser, url, audiences[1][1], audiences[2][1], problems))
+    if not names:
+        shots.extend(_conversations(browser, url, audiences[1][1], audiences[2][1], problems))
+        shots.extend(_deadline_requests(browser, url, audiences[1][1], audiences[2][1], problems))
     return shots
 
 
@@ -401,7 +413,7 @@ def main() -> int:
                     args=CHROMIUM_ARGS,
                 )
                 try:
-                    shots = _take_screenshots(browser, url, problems)
+                    shots = _take_screenshots(browser, url, problems, set(sys.argv[1:]))
                 finally:
                     browser.close()
         finally:

@@ -88,11 +88,12 @@ class AuditKind(models.TextChoices):
     MENTORSHIP_ENDED = "mentorship_ended", "Mentorship ended"
     SHARING_CHANGED = "sharing_changed", "Sharing changed"
     VERIFICATION_RESENT = "verification_resent", "Verification email sent again by staff"
-    DELIVERY_RETRIED = "delivery_retried", "Failed reminder retried by staff"
+    DELIVERY_RETRIED = "delivery_retried", "Failed mail retried by staff"
     ACCOUNT_DEACTIVATED = "account_deactivated", "Account deactivated"
     ACCOUNT_DELETED = "account_deleted", "Account deleted"
     EXPORTED = "exported", "Data exported"
     IMPORTED = "imported", "Data imported"
+    PLAN_PDF = "plan_pdf", "Plan downloaded as PDF"
 
 
 class AppendOnly(Exception):

@@ -18,7 +18,7 @@ NAVIGATION: tuple[tuple[str, str, tuple[tuple[str, str], ...], tuple[str, ...]],
         ("/wins/", "/calendar/"),
     ),
     ("Check-ins", "checkins:history", (), ()),
-    ("Mentorship", "mentorship:home", (), ()),
+    ("Mentorship", "mentorship:home", (("Find a mentor", "directory:index"),), ("/mentors/",)),
     ("Account", "accounts:settings", (), ("/accounts/",)),
 )
 

@@ -8,7 +8,7 @@ class MeetingsConfig(AppConfig):
     def ready(self) -> None:
         # The meetings join each person's calendar feed and the mentorship pages; plan and
         # mentorship never import this app.
-        from apps.meetings import hooks
+        from apps.meetings import failed_mail, hooks
         from apps.mentorship.extras import register_next_meeting
         from apps.notifications.registry import register_kind
         from apps.plan.feed_events import register_events
@@ -16,3 +16,4 @@ class MeetingsConfig(AppConfig):
         register_events(hooks.feed_events)
         register_next_meeting(hooks.next_meetings)
         register_kind(hooks.KIND, describe=hooks.describe, related=hooks.RELATED)
+        failed_mail.register()

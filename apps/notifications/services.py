@@ -41,16 +41,24 @@ _LEFT_BEHIND = {
 
 
 def notify(
-    *, recipient: User, kind: str, target: models.Model, actor: User | None = None
+    *,
+    recipient: User,
+    kind: str,
+    target: models.Model,
+    actor: User | None = None,
+    emailed: bool = False,
 ) -> Notification:
     """Tell `recipient` that `actor` did something (`kind`) to `target`. Nothing is said to
-    someone about their own doing. The email, if they want one each time, goes after commit."""
+    someone about their own doing. The email, if they want one each time, goes after commit;
+    `emailed` says the caller sends its own email about it, so this one stays in the app."""
     if registry.kind_of(kind) is None:
         raise ValueError(f"Unknown notification kind {kind!r}: register it first.")
     if target.pk is None:
         raise ValueError("A notification needs a saved target.")
     if not recipient.is_active or (actor is not None and actor.pk == recipient.pk):
         state = MailState.SKIPPED
+    elif emailed:
+        state = MailState.NONE
     else:
         state = _STATE_FOR_CHOICE[EmailChoice(email_choice_of(recipient))]
     if state == MailState.PENDING and wait_for("notification_email", f"user:{recipient.pk}"):

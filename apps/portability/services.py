@@ -6,6 +6,7 @@ from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from apps.accounts.models import User
@@ -20,7 +21,7 @@ from apps.assessment.models import (
 )
 from apps.checkins.models import CheckIn
 from apps.goals.models import Goal, Win
-from apps.portability import document
+from apps.portability import audit_events, document
 from apps.portability.encoding import Refused
 from apps.portability.models import LINK_LIFETIME, DataExport, ExportStatus
 from apps.portability.registry import IdMap
@@ -84,8 +85,9 @@ def account_is_empty(user: User) -> bool:
     return not any(m.objects.owned_by(user).exists() for m in (*plan, *assessment))
 
 
-def import_plan(*, user: User, raw: bytes) -> None:
-    """Everything of the file in the account, in one transaction, or nothing and the reason."""
+def import_plan(*, user: User, raw: bytes, request: HttpRequest | None = None) -> None:
+    """Everything of the file in the account, in one transaction, or nothing and the reason;
+    the import is noted in the person's security log."""
     parsed = document.parse(raw)
     if not account_is_empty(user):
         raise document.Unreadable(
@@ -95,8 +97,10 @@ def import_plan(*, user: User, raw: bytes) -> None:
     try:
         with transaction.atomic():
             for section in registered():
-                if section.load is not None:
+                # A section added to version 1 later (comments) may be absent from older files.
+                if section.load is not None and section.key in parsed:
                     section.load(user, parsed[section.key], ids)
+            audit_events.imported(user=user, request=request, document=parsed)
     except Refused as refused:
         raise document.Unreadable(
             f"Nothing was imported: {refused.where} {refused.message}"

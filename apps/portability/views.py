@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.core.htmx import done, render_page
 from apps.core.ratelimit import rate_limited
-from apps.portability import printing, services, spreadsheet
+from apps.portability import audit_events, printing, services, spreadsheet
 from apps.portability.access import access_export
 from apps.portability.document import Unreadable
 from apps.portability.forms import ImportForm
@@ -62,6 +62,7 @@ def export_download(request: AuthenticatedHttpRequest, public_id: str) -> HttpRe
         messages.error(request, "That download link has expired. Prepare a new one below.")
         return redirect("portability:data")
     response = HttpResponse(services.export_content(export), content_type="application/json")
+    audit_events.downloaded(user=request.user, request=request, what="All your data as JSON")
     stamp = timezone.localtime(export.created_at).strftime("%Y-%m-%d")
     response["Content-Disposition"] = f'attachment; filename="careerplan-{stamp}.json"'
     return response
@@ -76,13 +77,17 @@ def _csv(content: str, name: str) -> HttpResponse:
 @login_required
 @require_GET
 def goals_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return _csv(spreadsheet.goals_csv(request.user), "careerplan-goals.csv")
+    content = spreadsheet.goals_csv(request.user)
+    audit_events.downloaded(user=request.user, request=request, what="Your goals as CSV")
+    return _csv(content, "careerplan-goals.csv")
 
 
 @login_required
 @require_GET
 def milestones_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return _csv(spreadsheet.milestones_csv(request.user), "careerplan-milestones.csv")
+    content = spreadsheet.milestones_csv(request.user)
+    audit_events.downloaded(user=request.user, request=request, what="Your milestones as CSV")
+    return _csv(content, "careerplan-milestones.csv")
 
 
 @login_required
@@ -92,7 +97,8 @@ def import_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ImportForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.import_plan(user=request.user, raw=form.cleaned_data["file"].read())
+            raw = form.cleaned_data["file"].read()
+            services.import_plan(user=request.user, raw=raw, request=request)
         except Unreadable as error:
             form.add_error("file", str(error))
         else:
@@ -120,6 +126,7 @@ def plan_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
         logger.error("PDF download unavailable: WeasyPrint's system libraries are missing.")
         context = {"plan": plan, "pdf_unavailable": True}
         return render_page(request, "portability/print.html", context, status=503)
+    audit_events.pdf_downloaded(user=request.user, request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="careerplan-plan.pdf"'
     return response

@@ -27,4 +27,5 @@ class ConfirmDeleteForm(forms.Form):
 
 
 class RetryForm(forms.Form):
-    delivery = forms.IntegerField(min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
+    outbox = forms.CharField(max_length=64, widget=forms.HiddenInput)
+    row = forms.IntegerField(min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)

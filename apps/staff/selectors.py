@@ -15,7 +15,8 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.checkins import heartbeat
 from apps.checkins.models import CheckIn, DeliveryStatus, ReminderDelivery
-from apps.core import health
+from apps.core import health, outboxes
+from apps.core.outboxes import FailedMail
 
 WEEK = timedelta(days=7)
 
@@ -29,6 +30,7 @@ class Overview:
     checkins_this_week: int
     deliveries: dict[str, int]
     failed: int
+    failed_by_outbox: dict[str, int]
     queue_depth: int | None
     last_sweep: datetime | None
 
@@ -51,6 +53,7 @@ def overview(now: datetime | None = None) -> Overview:
         active=Count("pk", filter=Q(is_active=True)),
     )
     by_state = deliveries_by_state()
+    failed_by_outbox = failed_counts()
     return Overview(
         users=users["users"],
         new_this_week=users["new"],
@@ -58,7 +61,8 @@ def overview(now: datetime | None = None) -> Overview:
         deactivated=users["users"] - users["active"],
         checkins_this_week=CheckIn.objects.filter(completed_at__gte=since).count(),
         deliveries=by_state,
-        failed=by_state[DeliveryStatus.FAILED.label],
+        failed=sum(failed_by_outbox.values()),
+        failed_by_outbox=failed_by_outbox,
         queue_depth=health.queue_depth(),
         last_sweep=heartbeat.last_sweep(),
     )
@@ -106,13 +110,19 @@ def plan_counts(user: User) -> dict[str, int]:
     }
 
 
-def failed_deliveries() -> QuerySet[ReminderDelivery]:
-    return (
-        ReminderDelivery.objects.filter(status=DeliveryStatus.FAILED)
-        .select_related("user")
-        .only("kind", "attempts", "due_at", "last_error", "user__email")
-        .order_by("-due_at", "pk")
-    )
+# Each outbox gives at most this many of its newest failed rows: the page is for acting on
+# what failed lately; the overview carries the full counts.
+FAILED_SHOWN = 100
+
+
+def failed_mail() -> list[FailedMail]:
+    """Failed rows of every registered outbox, newest first: one query per outbox."""
+    rows = [box.describe(row) for box in outboxes.outboxes() for row in box.failed()[:FAILED_SHOWN]]
+    return sorted(rows, key=lambda mail: (mail.when, mail.row_id), reverse=True)
+
+
+def failed_counts() -> dict[str, int]:
+    return {box.label: box.count() for box in outboxes.outboxes()}
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,7 @@ from django.http import HttpRequest
 from apps.accounts import services as accounts
 from apps.accounts.audit import record
 from apps.accounts.models import AuditKind, User
-from apps.checkins.models import DeliveryStatus, ReminderDelivery
-from apps.checkins.services.delivery import delivery_retry
+from apps.core import outboxes
 
 
 def verification_resend(*, user: User, by: User, request: HttpRequest) -> str:
@@ -37,22 +36,19 @@ def user_delete(*, user: User, by: User) -> None:
     accounts.account_delete(user=user, by=by)
 
 
-def failed_delivery_retry(*, delivery_id: int, by: User, request: HttpRequest) -> ReminderDelivery:
+def failed_mail_retry(*, outbox: str, row_id: int, by: User, request: HttpRequest) -> str:
+    """Put one failed row of a registered outbox back for its next sweep; returns the address
+    it is for. The outbox refuses a row that is not failed any more, so nothing sends twice."""
+    box = outboxes.outbox(outbox)
+    if box is None:
+        raise ValidationError("Pick a failed email from the list to retry.")
     with transaction.atomic():
-        delivery = (
-            ReminderDelivery.objects.select_for_update()
-            .select_related("user")
-            .filter(pk=delivery_id, status=DeliveryStatus.FAILED)
-            .first()
-        )
-        if delivery is None:
-            raise ValidationError("That delivery is not failed any more; nothing to retry.")
-        delivery_retry(delivery=delivery)
+        person: User = box.retry(row_id)
         record(
             kind=AuditKind.DELIVERY_RETRIED,
-            user=delivery.user,
+            user=person,
             actor=by,
             request=request,
-            detail=delivery.get_kind_display(),
+            detail=box.label,
         )
-    return delivery
+    return person.email

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.models import User
-from apps.core.htmx import render_page
+from apps.core.htmx import done, render_page
 from apps.staff import selectors, services
 from apps.staff.access import staff_only
 from apps.staff.forms import ConfirmDeleteForm, RetryForm, UserSearchForm
@@ -121,10 +121,8 @@ def user_delete(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpRespo
 @staff_only
 @require_GET
 def failed(request: AuthenticatedHttpRequest) -> HttpResponse:
-    deliveries = Paginator(selectors.failed_deliveries(), USERS_PAGE).get_page(
-        request.GET.get("page")
-    )
-    return render_page(request, "staff/failed.html", {"page": deliveries})
+    context = {"failed": selectors.failed_mail(), "shown": selectors.FAILED_SHOWN}
+    return render_page(request, "staff/failed.html", context)
 
 
 @staff_only
@@ -132,21 +130,23 @@ def failed(request: AuthenticatedHttpRequest) -> HttpResponse:
 def retry(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = RetryForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Pick a delivery from the list to retry.")
-        return redirect("staff:failed")
+        messages.error(request, "Pick a failed email from the list to retry.")
+        return done(request, reverse("staff:failed"))
     try:
-        delivery = services.failed_delivery_retry(
-            delivery_id=form.cleaned_data["delivery"], by=request.user, request=request
+        address = services.failed_mail_retry(
+            outbox=form.cleaned_data["outbox"],
+            row_id=form.cleaned_data["row"],
+            by=request.user,
+            request=request,
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(
-            request,
-            f"The {delivery.get_kind_display().lower()} for {delivery.user.email} will be sent "
-            "with the next sweep, within a minute.",
+            request, f"The email to {address} will be sent with the next sweep, within a minute."
         )
-    return redirect(reverse("staff:failed"))
+    # For htmx a client-side redirect: the list reloads with the row gone and the message shown.
+    return done(request, reverse("staff:failed"))
 
 
 @staff_only

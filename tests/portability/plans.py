@@ -19,6 +19,7 @@ from apps.assessment.models import (
 from apps.checkins.models import CheckIn, CheckInGoal
 from apps.checkins.services.schedules import notifications_save, schedule_save
 from apps.mentorship.models import AccessLog
+from apps.mentorship.services.comments import comment_add
 from tests.factories import (
     ActionStepFactory,
     GoalFactory,
@@ -103,12 +104,29 @@ def _checkins(user, tag: str, goal, obstacle, milestone) -> None:
     )
     line.milestones_reached.set([milestone])
     CheckIn.objects.create(owner=user, went_well=f"{tag} draft")
+    return checkin
+
+
+def _own_notes(user, tag: str, goal, milestone, checkin) -> None:
+    note = comment_add(
+        by=user, target=goal, milestone=milestone, kind="own_note", body=f"{tag}'s note to self"
+    )
+    comment_add(by=user, target=goal, parent=note, body=f"{tag} adds to the note")
+    comment_add(by=user, target=checkin, kind="own_note", body=f"{tag} on this check-in")
+
+
+def _conversation(user, tag: str, mentor, goal) -> None:
+    """The mentor comments, the planner answers; the mentor keeps a private note."""
+    advice = comment_add(by=mentor, target=goal, body=f"Mentor to {tag}: try a study group")
+    comment_add(by=user, target=goal, parent=advice, body=f"{tag} thanks the mentor")
+    comment_add(by=mentor, target=goal, kind="mentor_note", body=f"Mentor's memo on {tag}")
 
 
 def full_plan(user, tag: str, *, mentor=None) -> dict:
     _assessment(user, tag)
     career, goal, obstacle, milestone = _goals(user, tag)
-    _checkins(user, tag, goal, obstacle, milestone)
+    checkin = _checkins(user, tag, goal, obstacle, milestone)
+    _own_notes(user, tag, goal, milestone, checkin)
     result = {"career": career, "goal": goal, "milestone": milestone}
     if mentor is not None:
         mentorship = MentorshipFactory(planner=user, mentor=mentor, goals=[goal], share_vision=True)
@@ -119,5 +137,6 @@ def full_plan(user, tag: str, *, mentor=None) -> dict:
             label=goal.title[:200],
         )
         InvitationFactory(planner=user, email=f"{tag.lower()}-friend@example.com")
+        _conversation(user, tag, mentor, goal)
         result["mentorship"] = mentorship
     return result

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.assessment.models import VisionVersion
+from apps.mentorship.services.comments import comment_add
 from apps.portability.document import SCHEMA_PATH, build, validator
 from apps.portability.models import DataExport
 from apps.portability.sections import registered
@@ -85,6 +86,41 @@ def test_the_download_holds_every_part_of_the_plan(alice_client, plans):
     assert document["mentorships"]["invitations"][0]["email"] == "alice-friend@example.com"
 
 
+def test_the_download_holds_the_conversation_on_the_plan(alice_client, plans):
+    document = _download(alice_client)
+    goal = document["goals"][1]
+    module_one = goal["milestones"][0]["id"]
+    checkin = next(c for c in document["checkins"]["checkins"] if c["completed_at"])
+    note, addition, on_checkin, advice, thanks = document["comments"]
+    assert [(c["kind"], c["author"], c["body"]) for c in document["comments"]] == [
+        ("own_note", "You", "Alice's note to self"),
+        ("own_note", "You", "Alice adds to the note"),
+        ("own_note", "You", "Alice on this check-in"),
+        ("shared", "Bob", "Mentor to Alice: try a study group"),
+        ("shared", "You", "Alice thanks the mentor"),
+    ]
+    assert (note["goal"], note["milestone"], note["parent"]) == (goal["id"], module_one, None)
+    assert (addition["parent"], thanks["parent"]) == (note["id"], advice["id"])
+    assert (on_checkin["goal"], on_checkin["checkin"]) == (None, checkin["id"])
+    assert advice["from_past_mentor"] is False
+
+
+def test_a_mentors_private_note_is_never_in_the_planners_export(alice_client, plans):
+    text = json.dumps(_download(alice_client))
+    assert "study group" in text
+    assert "Mentor's memo" not in text
+
+
+def test_after_the_mentorship_the_comments_are_from_a_past_mentor(alice, bob, plans):
+    plans[0]["mentorship"].ended_at = timezone.now()
+    plans[0]["mentorship"].save()
+    advice = next(c for c in build(alice)["comments"] if c["body"].endswith("study group"))
+    assert (advice["author"], advice["from_past_mentor"]) == ("Bob", True)
+    bob.delete()
+    (advice,) = [c for c in build(alice)["comments"] if c["body"].endswith("study group")]
+    assert (advice["author"], advice["from_past_mentor"]) == ("A past mentor", True)
+
+
 def test_the_download_follows_the_published_schema(alice_client, plans):
     document = _download(alice_client)
     assert list(validator().iter_errors(document)) == []
@@ -119,7 +155,12 @@ def test_a_mentors_own_view_is_not_in_their_export(client, bob, plans):
     document = _download(client)
     assert document["goals"] == []
     assert document["mentorships"]["mentorships"] == []
-    assert "Alice" not in json.dumps(document)
+    # Neither what he wrote on their plans nor his private notes on them.
+    assert document["comments"] == []
+    text = json.dumps(document)
+    assert "Alice" not in text
+    assert "study group" not in text
+    assert "Mentor's memo" not in text
 
 
 def test_the_link_works_for_a_day_and_then_the_file_is_gone(alice_client, plans):
@@ -183,6 +224,7 @@ def test_the_export_reads_a_constant_number_of_queries(alice, bob):
         ObstacleFactory(goal=goal)
         WinFactory(owner=alice, goal=goal)
         VisionVersion.objects.create(owner=alice, text=f"Version {n}")
+        comment_add(by=alice, target=goal, kind="own_note", body=f"Note {n}")
     with CaptureQueriesContext(connection) as six:
         build(alice)
     assert len(six.captured_queries) == len(one.captured_queries)

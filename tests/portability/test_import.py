@@ -11,8 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from apps.goals.models import Goal
+from apps.mentorship.models import Comment
 from apps.portability.document import build
-from tests.factories import UserFactory
+from tests.factories import GoalFactory, UserFactory
 from tests.portability.plans import full_plan
 
 IMPORT = reverse("portability:import")
@@ -48,6 +49,8 @@ def _normalised(document: dict) -> dict:
     document["profile"].pop("date_joined")
     # Mentorships need the other person again; an import does not bring them back.
     document["mentorships"] = None
+    # So are the shared comments, a conversation with a mentor; the planner's own notes come.
+    document["comments"] = [c for c in document["comments"] if c["kind"] == "own_note"]
     # A snapshot is a record of the past, compared word for word (its old ids included).
     for snapshot in document["assessment"]["snapshots"]:
         snapshot["data"] = None
@@ -79,6 +82,34 @@ def test_every_row_gets_a_new_id_and_alices_plan_is_untouched(client, alice, exp
     assert not set(mine.values_list("public_id", flat=True)) & set(before)
     assert {g.public_id: g.title for g in Goal.objects.filter(owner=alice)} == before
     assert build(alice)["goals"] == exported["goals"]
+
+
+def test_own_notes_come_back_on_the_new_plan_and_shared_comments_do_not(client, exported, newcomer):
+    _post(client, json.dumps(exported).encode())
+    notes = Comment.objects.filter(planner=newcomer).select_related("goal", "milestone")
+    assert sorted(n.body for n in notes) == [
+        "Alice adds to the note",
+        "Alice on this check-in",
+        "Alice's note to self",
+    ]
+    assert {(n.kind, n.author_id, n.note_of_id) for n in notes} == {
+        ("own_note", newcomer.pk, newcomer.pk)
+    }
+    first = notes.get(body="Alice's note to self")
+    assert first.goal.owner == newcomer
+    assert first.milestone.goal == first.goal
+    assert notes.get(body="Alice adds to the note").parent == first
+    page = client.get(reverse("plan:goal", args=[first.goal.public_id])).content.decode()
+    assert "Alice's note to self" in page
+    assert "study group" not in page
+    assert not Comment.objects.filter(body__contains="study group", planner=newcomer).exists()
+
+
+def test_a_file_from_before_comments_were_exported_still_imports(client, exported, newcomer):
+    del exported["comments"]
+    assert _post(client, json.dumps(exported).encode()).status_code == 302
+    assert Goal.objects.filter(owner=newcomer).count() == 2
+    assert not Comment.objects.filter(planner=newcomer).exists()
 
 
 def test_formula_looking_titles_are_kept_as_text(client, exported, newcomer):
@@ -204,6 +235,29 @@ def test_a_late_failure_writes_nothing_at_all(client, exported, newcomer):
 def test_a_snapshot_not_shaped_like_one_is_refused(client, exported, newcomer):
     exported["assessment"]["snapshots"][0]["data"] = {"version": 1, "values": "everything"}
     _refused(client, json.dumps(exported).encode(), "assessment/snapshots/0/data")
+
+
+def test_a_mentors_private_note_cannot_be_smuggled_in(client, exported, newcomer):
+    exported["comments"][0]["kind"] = "mentor_note"
+    _refused(client, json.dumps(exported).encode(), "at comments/0/kind")
+
+
+def test_a_note_on_another_accounts_goal_is_refused(client, charlie, exported, newcomer):
+    exported["comments"][0]["goal"] = str(GoalFactory(owner=charlie).public_id)
+    _refused(client, json.dumps(exported).encode(), "comments[0].goal refers to a goal that is not")
+
+
+def test_a_note_answering_a_shared_comment_is_refused(client, exported, newcomer):
+    comments = exported["comments"]
+    advice = next(c for c in comments if c["kind"] == "shared" and c["parent"] is None)
+    comments[1]["parent"] = advice["id"]
+    _refused(client, json.dumps(exported).encode(), "answers a note that is not one of your own")
+
+
+def test_a_note_about_both_a_goal_and_a_checkin_is_refused(client, exported, newcomer):
+    on_checkin = exported["comments"][2]
+    on_checkin["goal"] = exported["comments"][0]["goal"]
+    _refused(client, json.dumps(exported).encode(), "about one goal or one check-in")
 
 
 def test_a_bad_choice_is_named_with_its_place(client, exported, newcomer):

@@ -1,6 +1,7 @@
 """Deleting an account, beyond what tests/accounts/test_delete.py covers: in one transaction the
 planner's whole plan goes, running mentorships end with a note to the other side that holds no
-plan data, prepared downloads go, and only the anonymous audit row remains."""
+plan data, prepared downloads go, and only the anonymous audit row remains. A mentor who leaves
+leaves their shared comments on the plan and takes their private notes."""
 
 from django.apps import apps
 from django.core import mail
@@ -9,7 +10,7 @@ from django.urls import reverse
 
 from apps.accounts.models import AuditEvent, User
 from apps.checkins.models import ReminderDelivery
-from apps.mentorship.models import Mentorship
+from apps.mentorship.models import Comment, Mentorship
 from apps.portability.document import build
 from apps.portability.models import DataExport
 from apps.portability.services import export_request
@@ -90,3 +91,28 @@ def test_the_mentor_is_told_only_once_the_deletion_is_committed(
     for callback in after_commit:
         callback()
     assert [message.to for message in mail.outbox] == [["bob@example.com"]]
+
+
+def test_a_mentor_who_leaves_leaves_their_comments_and_takes_their_private_notes(alice, bob):
+    plan = full_plan(alice, "Alice", mentor=bob)
+    client = _signed_in(bob)
+
+    response = client.post(reverse("accounts:delete"), {"confirm": bob.email})
+
+    assert response.status_code == 302
+    assert _owned_rows(bob.pk) == {}
+    assert not Comment.objects.filter(body__startswith="Mentor's memo").exists()
+    advice = Comment.objects.get(body="Mentor to Alice: try a study group")
+    assert advice.author is None
+    # Alice's page keeps what he wrote, said to come from a past mentor, and her answer.
+    alice_client = Client()
+    alice_client.force_login(alice)
+    page = alice_client.get(reverse("plan:goal", args=[plan["goal"].public_id])).content.decode()
+    assert "try a study group" in page
+    assert "A past mentor" in page
+    assert "from a past mentor" in page
+    assert "Alice thanks the mentor" in page
+    assert "Mentor's memo" not in page
+    assert "Bob" not in page
+    (kept,) = [c for c in build(alice)["comments"] if c["body"].endswith("study group")]
+    assert (kept["author"], kept["from_past_mentor"]) == ("A past mentor", True)

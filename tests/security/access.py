@@ -50,6 +50,9 @@ class Expect:
     htmx_post: dict[str, int] | None = field(default=None)
     # What a correct form from the owner sends, and how to see that it did its job.
     valid: "Valid | None" = field(default=None)
+    # Serves a copy of the person's data (a download): each GET by the owner adds one row to
+    # their security log, so that a copy never leaves unseen, and writes nothing else.
+    logs_get: bool = False
 
     def __post_init__(self) -> None:
         for statuses in (self.get, self.post, self.htmx_post):

@@ -151,12 +151,16 @@ def test_failed_mail_lists_errors_escaped_and_retry_puts_it_back(staff, alice):
     page = staff.get(reverse("staff:failed")).content.decode()
     assert "550 mailbox unavailable\\u000d\\u000aInjected" in page
 
-    response = staff.post(reverse("staff:retry"), {"delivery": failed.pk}, follow=True)
+    response = staff.post(
+        reverse("staff:retry"), {"outbox": "checkin-reminders", "row": failed.pk}, follow=True
+    )
 
     failed.refresh_from_db()
     assert failed.status == DeliveryStatus.PENDING
     assert "will be sent with the next sweep" in response.content.decode()
-    again = staff.post(reverse("staff:retry"), {"delivery": failed.pk}, follow=True)
+    again = staff.post(
+        reverse("staff:retry"), {"outbox": "checkin-reminders", "row": failed.pk}, follow=True
+    )
     assert "not failed any more" in again.content.decode()
 
 

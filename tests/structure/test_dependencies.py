@@ -29,7 +29,11 @@ LAYERS: dict[str, set[str]] = {
     # A mentorship's meetings: above mentorship, which shows the next meeting through
     # mentorship.extras; plan's calendar feed gets them through plan.feed_events.
     "meetings": BELOW_PLAN | {"plan", "checkins", "mentorship", "notifications"},
-    "dashboard": BELOW_PLAN | {"plan", "checkins", "mentorship", "notifications", "meetings"},
+    # Finding a mentor: a listed mentor's requests become mentorships through mentorship's
+    # own services.
+    "directory": BELOW_PLAN | {"plan", "checkins", "mentorship", "notifications"},
+    "dashboard": BELOW_PLAN
+    | {"plan", "checkins", "mentorship", "notifications", "meetings", "directory"},
     # A person's data as a whole (export, import, print, leaving): it reads every app; only
     # demo could sit beside it, and nothing imports it.
     "portability": BELOW_PLAN | {"plan", "checkins", "assessment", "mentorship", "notifications"},
@@ -37,7 +41,7 @@ LAYERS: dict[str, set[str]] = {
     "staff": {"core", "accounts", "checkins"},
     # Demo seeding composes every app; nothing imports it.
     "demo": BELOW_PLAN
-    | {"plan", "checkins", "assessment", "mentorship", "notifications", "meetings"},
+    | {"plan", "checkins", "assessment", "mentorship", "notifications", "meetings", "directory"},
 }
 
 

@@ -5,7 +5,14 @@ from apps.portability.registry import SECTIONS, Section
 
 def registered() -> list[Section]:
     # Importing the modules registers the product's own sections.
-    from apps.portability.sections import assessment, checkins, mentorships, plan, profile
+    from apps.portability.sections import (
+        assessment,
+        checkins,
+        comments,
+        mentorships,
+        plan,
+        profile,
+    )
 
-    del assessment, checkins, mentorships, plan, profile
+    del assessment, checkins, comments, mentorships, plan, profile
     return sorted(SECTIONS, key=lambda section: section.order)

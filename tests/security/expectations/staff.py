@@ -38,7 +38,7 @@ def _failed_delivery(cast: dict, kw: dict) -> dict:
         last_error="Connection refused",
     )
     cast["failed_delivery"] = delivery
-    return {"delivery": str(delivery.pk)}
+    return {"outbox": "checkin-reminders", "row": str(delivery.pk)}
 
 
 def _logged(kind: str):
@@ -86,6 +86,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "staff:retry": Expect(
         get=staff_gets(405),
         post=staff_gets(302),
+        # htmx gets a client-side redirect (HX-Redirect) back to the list.
+        htmx_post=staff_gets(200),
         valid=Valid(
             by="staff",
             data=_failed_delivery,

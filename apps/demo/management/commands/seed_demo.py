@@ -8,6 +8,7 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.demo.assessment import seed_demo_assessment
 from apps.demo.checkins import build_demo_checkins
+from apps.demo.directory import build_demo_directory
 from apps.demo.meetings import build_demo_meetings
 from apps.demo.mentorship import (
     build_demo_conversation,
@@ -28,7 +29,7 @@ DEMO_ACCOUNTS = (
 )
 ROLES = {
     "planner@example.com": "planner, mentored by Morgan (two goals and the vision shared)",
-    "mentor@example.com": "mentor of Pat and Sam; no plan of their own",
+    "mentor@example.com": "mentor of Pat and Sam, listed in the directory; no plan of their own",
     "other@example.com": "planner with a small plan of their own, no mentorship",
     "sam@example.com": "a second mentee of Morgan's who has stalled",
     "admin@example.com": "staff: /admin/ and /staff/ after setting up two-factor",
@@ -70,6 +71,7 @@ class Command(BaseCommand):
         if not has_plan(other):
             build_other_plan(other)
         mentor = User.objects.get(email=DEMO_MENTOR)
+        build_demo_directory(mentor=mentor)
         stalled = User.objects.get(email=DEMO_STALLED)
         if not has_plan(stalled):
             build_stalled_mentee(planner=stalled, mentor=mentor)
