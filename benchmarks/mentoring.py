@@ -1,9 +1,12 @@
 """A mentor for `make bench`: 30 mentees, the benchmark planner among them with every goal
 shared, and a conversation of 30 comments (each with a reply) on the planner's first goal.
 The mentor's pages — the Mentees list, a shared goal with its comments and their next meeting
-with an agenda of 30 items and 30 notes — are measured with the mentor's session."""
+with an agenda of 30 items and 30 notes — are measured with the mentor's session. Every other
+mentee has stalled (a milestone three weeks overdue, no check-in on a weekly schedule, the
+mentor's question a fortnight old), so the Mentees page is measured with every stall check
+finding something."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
@@ -11,9 +14,11 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 
 from apps.accounts.models import User
+from apps.checkins.models import CheckinSchedule
 from apps.goals.models import Goal
 from apps.meetings.models import AgendaItem, Meeting, MeetingNote
 from apps.mentorship.models import Comment, CommentKind, Mentorship
+from apps.milestones.models import Milestone
 
 MENTOR_EMAIL = "bench-mentor@example.com"
 MENTEES = 30
@@ -27,6 +32,23 @@ def _user(email: str, name: str) -> User:
     return user
 
 
+def _stall(mentee: User, mentor: User, mentorship: Mentorship, goal: Goal, when) -> None:
+    today = timezone.localdate()
+    Milestone.objects.create(goal=goal, title="Overdue", due_date=today - timedelta(days=21))
+    CheckinSchedule.objects.create(
+        owner=mentee, timezone="UTC", anchor=today, local_time=time(8, 30)
+    )
+    Comment.objects.create(
+        planner=mentee,
+        author=mentor,
+        mentorship=mentorship,
+        goal=goal,
+        kind=CommentKind.SHARED,
+        body="Any news?",
+        created_at=when,
+    )
+
+
 @transaction.atomic
 def create_mentor(planner: User, goals: list[Goal]) -> User:
     mentor = _user(MENTOR_EMAIL, "Bench Mentor")
@@ -36,10 +58,20 @@ def create_mentor(planner: User, goals: list[Goal]) -> User:
     for n in range(MENTEES - 1):
         mentee = _user(f"bench-mentee-{n}@example.com", f"Mentee {n}")
         goal = Goal.objects.create(owner=mentee, title=f"Goal of mentee {n}")
-        Mentorship.objects.create(planner=mentee, mentor=mentor, all_goals=True)
+        stalled = n % 2 == 0
+        weeks_ago = timezone.now() - timedelta(days=14 if stalled else 0)
+        mentee_ship = Mentorship.objects.create(
+            planner=mentee,
+            mentor=mentor,
+            all_goals=True,
+            share_checkins=True,
+            started_at=timezone.now() - timedelta(days=40 if stalled else 1),
+        )
         Comment.objects.create(
             planner=mentee, author=mentee, goal=goal, kind=CommentKind.SHARED, body="Hello"
         )
+        if stalled:
+            _stall(mentee, mentor, mentee_ship, goal, weeks_ago)
     goal = goals[0]
     for n in range(COMMENTS):
         first = Comment.objects.create(

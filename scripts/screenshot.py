@@ -62,6 +62,8 @@ DETAIL_MAX_HEIGHT = 4000
 # The shared demo goal the planner and the mentor talk about (apps/demo/mentorship.py).
 TALKED_ABOUT = "Become an engineering manager"
 DETAIL_GOAL = "Finish the people-leadership course"
+# The shared demo goal with Pat's open request for a new date (apps/demo/rhythm.py).
+ASKED_ABOUT = "Give a talk at a local meetup"
 
 
 def _free_port() -> int:
@@ -309,6 +311,7 @@ def _take_screenshots(
             context.close()
     if not names:
         shots.extend(_conversations(browser, url, audiences[1][1], audiences[2][1], problems))
+        shots.extend(_deadline_requests(browser, url, audiences[1][1], audiences[2][1], problems))
     return shots
 
 
@@ -347,6 +350,35 @@ def _conversations(
         page = context.new_page()
         _watch_console(page, problems)
         shots.append(_conversation(page, url, OUTPUT_DIR / f"{name}.png"))
+        context.close()
+    return shots
+
+
+def _deadline_requests(
+    browser: Browser, url: str, planner: dict, mentor: dict, problems: list[str]
+) -> list[Path]:
+    """The "New dates" part of the goal Pat asked more time for, as each side sees it, and the
+    form that asks."""
+    shots = []
+    for name, state in (("new-dates-planner", planner), ("new-dates-mentor", mentor)):
+        context = browser.new_context(
+            viewport=DESKTOP, locale="en-GB", timezone_id="Europe/Berlin", storage_state=state
+        )
+        page = context.new_page()
+        _watch_console(page, problems)
+        page.goto(f"{url}/goals/")
+        if not page.get_by_role("link", name=ASKED_ABOUT, exact=True).count():
+            page.goto(f"{url}/mentorship/mentees/")
+            page.get_by_role("link", name=DEMO_NAME).click()
+        page.get_by_role("link", name=ASKED_ABOUT, exact=True).first.click()
+        part = page.locator("#deadline-requests")
+        expect(part).to_be_visible()
+        shots.append(OUTPUT_DIR / f"{name}.png")
+        part.screenshot(path=shots[-1])
+        if state is planner:
+            part.get_by_role("button", name="Propose a new date").click()
+            _heading(page, "Propose a new date")
+            shots.append(_save(page, OUTPUT_DIR / "new-date-propose.png"))
         context.close()
     return shots
 

@@ -12,6 +12,7 @@ from apps.checkins.access import schedule_of
 from apps.checkins.charts import recent_progress_chart
 from apps.goals.models import Goal, Status, Win
 from apps.mentorship.models import Mentorship
+from apps.mentorship.selectors import my_mentorships
 from apps.milestones.selectors import upcoming_and_overdue
 
 # "This week" looks two weeks ahead, so that next week's deadlines are not a surprise.
@@ -51,5 +52,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         "progress_chart": recent_progress_chart(user) if goals else None,
         # A mentor's way to the people they mentor; their own plan stays what the page shows.
         "mentee_count": Mentorship.objects.mentoring(user).count(),
+        # The planner's own mentors, with what is new from each.
+        "my_mentors": my_mentorships(user),
     }
     return render(request, "dashboard/index.html", context)

@@ -165,6 +165,7 @@ FIELD_LABELS = {
     "important": "Important",
     "parent_id": "Serves",
     "values": "Values it serves",
+    "milestone_due": "Milestone date",
 }
 CHOICE_LABELS: dict[str, dict[Any, str]] = {
     "measure_kind": dict(MeasureKind.choices),
@@ -176,6 +177,10 @@ CHOICE_LABELS: dict[str, dict[Any, str]] = {
 def _in_words(field: str, value: Any, titles: dict[int, str]) -> str:
     if value is None or value == "" or value == []:
         return "nothing"
+    if field == "milestone_due" and isinstance(value, dict):
+        due = value.get("due")
+        when = exact_date(date.fromisoformat(due)) if due else "no date"
+        return f"“{value.get('milestone', '')}” {when}"
     if isinstance(value, list):
         return ", ".join(f"“{name}”" for name in value)
     if field == "parent_id":

@@ -57,3 +57,22 @@ def record_revision(
     if not changes:
         return None
     return GoalRevision.objects.create(goal=goal, author=by, changes=changes, reason=reason.strip())
+
+
+# A milestone's date is not a goal field, but moving it adjusts the goal's plan: the goal's
+# history keeps it under this name, with the milestone's title beside the dates.
+MILESTONE_DUE = "milestone_due"
+
+
+def record_milestone_due(
+    *, goal: Goal, by: User | None, title: str, before: date | None, after: date | None, reason: str
+) -> GoalRevision | None:
+    if before == after:
+        return None
+    change = [
+        {"milestone": title, "due": _plain(before)},
+        {"milestone": title, "due": _plain(after)},
+    ]
+    return GoalRevision.objects.create(
+        goal=goal, author=by, changes={MILESTONE_DUE: change}, reason=reason.strip()
+    )

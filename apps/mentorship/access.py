@@ -16,7 +16,13 @@ from apps.checkins.models import CheckIn
 from apps.core.access import access_object
 from apps.goals.access import access_goal
 from apps.goals.models import Goal
-from apps.mentorship.models import Comment, Invitation, Mentorship, MentorshipQuerySet
+from apps.mentorship.models import (
+    Comment,
+    DeadlineRequest,
+    Invitation,
+    Mentorship,
+    MentorshipQuerySet,
+)
 
 
 def access_mentorship(
@@ -79,3 +85,12 @@ def comment_target(user: User, target: str, public_id: UUID | str) -> Goal | Che
     if target == "checkin":
         return access_checkin(user, public_id, queryset=CheckIn.objects.completed())
     raise Http404
+
+
+def access_deadline_request(
+    user: User, public_id: UUID | str, *, for_write: bool = False
+) -> DeadlineRequest:
+    """A deadline request `user` may read (the planner, a mentor who sees its goal);
+    `for_write` (deciding it) is the planner's alone."""
+    rows = DeadlineRequest.objects.select_related("goal", "milestone", "planner", "commented_by")
+    return access_object(rows, user, public_id, for_write=for_write)

@@ -30,3 +30,12 @@ class MentorshipConfig(AppConfig):
         register_panel("checkin", conversation.checkin_panel)
         register_kind(notices.KIND, describe=notices.describe, related=notices.RELATED)
         register_observer("assessment", viewing.assessment_viewed)
+        # Nudges and deadline requests.
+        from apps.mentorship import deadline_panel, stalls
+
+        register_panel("goal", deadline_panel.goal_panel)
+        nudge, deadline = notices.describe_nudge, notices.describe_deadline
+        register_kind(notices.NUDGE_KIND, describe=nudge, related=notices.NUDGE_RELATED)
+        for kind in notices.DEADLINE_KINDS:
+            register_kind(kind, describe=deadline, related=notices.DEADLINE_RELATED)
+        stalls.register_builtin_checks()

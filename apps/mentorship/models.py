@@ -314,3 +314,102 @@ class CommentRead(models.Model):
 
     def __str__(self) -> str:
         return f"read by {self.reader} at {self.read_at}"
+
+
+class NudgeQuerySet(OwnedQuerySet):
+    """A nudge is the planner's to read (it was sent to them); the mentor's copy is the
+    Mentees page's "nudged on …", read through the mentorship."""
+
+    owner_path = "mentorship__planner"
+
+
+# One nudge per mentee per week: more often is pestering.
+NUDGE_INTERVAL = timedelta(days=7)
+
+
+class Nudge(PublicIdModel):
+    """A friendly word from a mentor to a mentee who seems stalled: only the mentor's own
+    words, never plan data."""
+
+    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="nudges")
+    message = models.TextField(blank=True, max_length=500)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    objects = NudgeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+        indexes = [models.Index(fields=["mentorship", "-sent_at"])]
+
+    def __str__(self) -> str:
+        return f"nudge in {self.mentorship} at {self.sent_at:%Y-%m-%d}"
+
+    @property
+    def next_possible_at(self):
+        return self.sent_at + NUDGE_INTERVAL
+
+
+class DeadlineRequestStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+
+
+class DeadlineRequestQuerySet(OwnedQuerySet):
+    """The planner's; a mentor reads it while the goal it is about is shared with them (the
+    goal's own `visible_to` carries the sharing rules)."""
+
+    owner_path = "planner"
+
+    def readers(self, user) -> Q:
+        return Q(planner=user) | Q(goal__in=Goal.objects.visible_to(user))
+
+    def open(self) -> "DeadlineRequestQuerySet":
+        return self.filter(status=DeadlineRequestStatus.OPEN)
+
+
+class DeadlineRequest(PublicIdModel, TimeStampedModel):
+    """The planner asks for a new date for a shared goal (or one of its milestones); a mentor
+    comments; the planner decides. Only the planner's decision changes the date, through the
+    goal's or milestone's own service, so the goal's history records it."""
+
+    planner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deadline_requests"
+    )
+    goal = models.ForeignKey("goals.Goal", on_delete=models.CASCADE, related_name="+")
+    milestone = models.ForeignKey(
+        "milestones.Milestone", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    current_date = models.DateField(null=True, blank=True)
+    proposed_date = models.DateField()
+    reason = models.TextField(max_length=2_000)
+    status = models.CharField(
+        max_length=16, choices=DeadlineRequestStatus.choices, default=DeadlineRequestStatus.OPEN
+    )
+    # The mentor's comment: one per request (a later one replaces it while the request is open).
+    mentor_comment = models.TextField(blank=True, max_length=2_000)
+    commented_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    commented_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = DeadlineRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["planner", "status"])]
+
+    def __str__(self) -> str:
+        return f"new date {self.proposed_date} for {self.subject}"
+
+    @property
+    def subject(self) -> str:
+        """What the request is about, in words."""
+        if self.milestone is not None:
+            return f"the milestone “{self.milestone.title}”"
+        return f"the goal “{self.goal.title}”"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == DeadlineRequestStatus.OPEN

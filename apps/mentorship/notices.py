@@ -62,3 +62,47 @@ def describe(notification) -> Described | None:
         return None
     url = f"{page}#comment-{comment.public_id}"
     return Described(summary=f"{who} {verb} {_about(comment)}", url=url, label="Comment")
+
+
+# -- nudges and deadline requests -------------------------------------------------------
+
+NUDGE_KIND = "mentorship_nudge"
+NUDGE_RELATED = ("mentorship", "mentorship__mentor")
+DEADLINE_ASKED = "mentorship_deadline_asked"
+DEADLINE_COMMENTED = "mentorship_deadline_commented"
+DEADLINE_DECIDED = "mentorship_deadline_decided"
+DEADLINE_KINDS = (DEADLINE_ASKED, DEADLINE_COMMENTED, DEADLINE_DECIDED)
+DEADLINE_RELATED = ("planner", "goal", "milestone", "commented_by")
+
+
+def nudge_notify(nudge, *, recipient: User, actor: User) -> None:
+    notify(recipient=recipient, kind=NUDGE_KIND, target=nudge, actor=actor)
+
+
+def deadline_notify(request, *, recipient: User, actor: User, kind: str) -> None:
+    notify(recipient=recipient, kind=kind, target=request, actor=actor)
+
+
+def describe_nudge(notification) -> Described | None:
+    nudge = notification.target
+    if not nudge.mentorship.is_active:
+        return None
+    who = nudge.mentorship.mentor.get_full_name()
+    # The mentor's own words, and nothing of the plan.
+    words = f": “{nudge.message}”" if nudge.message else " — they are thinking of your plan."
+    url = reverse("mentorship:manage", args=[nudge.mentorship.public_id])
+    return Described(summary=f"A nudge from {who}{words}", url=url, label="Nudge")
+
+
+def describe_deadline(notification) -> Described | None:
+    request = notification.target
+    actor = notification.actor.get_full_name() if notification.actor else "Someone"
+    if notification.kind == DEADLINE_ASKED:
+        summary = f"{actor} asks for a new date for {request.subject}"
+    elif notification.kind == DEADLINE_COMMENTED:
+        summary = f"{actor} commented on your request for {request.subject}"
+    else:
+        verdict = "accepted" if request.status == "accepted" else "declined"
+        summary = f"{actor} {verdict} the new date for {request.subject}"
+    url = reverse("plan:goal", args=[request.goal.public_id]) + "#deadline-requests"
+    return Described(summary=summary, url=url, label="New date")

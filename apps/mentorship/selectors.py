@@ -16,8 +16,19 @@ from apps.assessment.selectors import shared_with
 from apps.checkins.models import CheckIn
 from apps.goals.models import Goal
 from apps.mentorship.extras import next_meetings
-from apps.mentorship.models import ASSESSMENT_PARTS, Comment, CommentRead, Mentorship
+from apps.mentorship.models import (
+    ASSESSMENT_PARTS,
+    NUDGE_INTERVAL,
+    Comment,
+    CommentRead,
+    DeadlineRequest,
+    Mentorship,
+    Nudge,
+)
+from apps.mentorship.notices import KIND as COMMENT_KIND
+from apps.mentorship.stalls import Stall, stalls_for
 from apps.milestones.models import Milestone
+from apps.notifications.models import Notification
 
 PART_LABELS = dict(ASSESSMENT_PARTS)
 
@@ -29,6 +40,9 @@ class MenteeRow:
     overdue: int = 0
     last_checkin: datetime | None = None
     unread: int = 0
+    stalls: list[Stall] = field(default_factory=list)
+    # When the mentor may nudge again (None: now).
+    nudge_again: datetime | None = None
     # From the meetings app through apps.mentorship.extras, None when nothing is planned.
     next_meeting: Any = None
 
@@ -78,6 +92,17 @@ def mentee_rows(mentor: User) -> list[MenteeRow]:
     soon = next_meetings(m.pk for m in mentorships)
     for entry in unread_by_planner(mentor, planners):
         rows[entry["planner"]].unread = entry["n"]
+    now = timezone.now()
+    for planner_id, stalls in stalls_for(mentor, mentorships, now).items():
+        rows[planner_id].stalls = stalls
+    # The mentor's own nudges, reached through their running mentorships.
+    nudged = (
+        Nudge.objects.filter(mentorship__in=mentorships, sent_at__gt=now - NUDGE_INTERVAL)
+        .values("mentorship__planner")
+        .annotate(last=Max("sent_at"))
+    )
+    for nudged_planner, last_nudge in nudged.values_list("mentorship__planner", "last"):
+        rows[nudged_planner].nudge_again = last_nudge + NUDGE_INTERVAL
     for mentorship in mentorships:
         rows[mentorship.planner_id].next_meeting = soon.get(mentorship.pk)
     return list(rows.values())
@@ -124,3 +149,50 @@ def shared_plan(mentorship: Mentorship) -> dict:
         "shares": shares_in_words(mentorship, len(goals)),
         "assessment": shared_with(mentor, planner),
     }
+
+
+@dataclass
+class MentorRow:
+    """One of the planner's running mentorships on their dashboard."""
+
+    mentorship: Mentorship
+    new_comments: int = 0
+    open_requests: int = 0
+    # From the meetings app through apps.mentorship.extras, None when nothing is planned.
+    next_meeting: Any = None
+
+
+def my_mentorships(planner: User) -> list[MentorRow]:
+    """The planner's running mentorships with what is new from each mentor: comments not yet
+    seen in the notifications, open requests for a new date on goals that mentor sees, and the
+    next meeting. A fixed number of queries however many mentorships, comments or requests."""
+    running = (
+        Mentorship.objects.owned_by(planner)
+        .active()
+        .select_related("mentor")
+        .prefetch_related("goals")
+        .order_by("started_at")
+    )
+    rows = [MentorRow(m) for m in running]
+    if not rows:
+        return rows
+    unseen = dict(
+        Notification.objects.filter(
+            recipient=planner,
+            kind=COMMENT_KIND,
+            read_at=None,
+            actor__in=[r.mentorship.mentor_id for r in rows],
+        )
+        .values("actor")
+        .annotate(n=Count("pk"))
+        .values_list("actor", "n")
+    )
+    requests = list(DeadlineRequest.objects.owned_by(planner).open().values_list("goal", flat=True))
+    soon = next_meetings(r.mentorship.pk for r in rows)
+    for row in rows:
+        row.next_meeting = soon.get(row.mentorship.pk)
+        m = row.mentorship
+        row.new_comments = unseen.get(m.mentor_id, 0)
+        shared = {g.pk for g in m.goals.all()}
+        row.open_requests = sum(1 for goal in requests if m.all_goals or goal in shared)
+    return rows

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.mentorship.views import comments, invitee, planner, relationship
+from apps.mentorship.views import comments, invitee, planner, relationship, rhythm
 
 app_name = "mentorship"
 
@@ -15,6 +15,11 @@ urlpatterns = [
     path("invitations/<str:token>/", invitee.invitation, name="invitation"),
     path("mentees/", planner.mentees, name="mentees"),
     path("mentees/<uuid:public_id>/", relationship.mentee, name="mentee"),
+    path("mentees/<uuid:public_id>/nudge/", rhythm.nudge, name="nudge"),
+    # Deadline renegotiation on a shared goal (or one of its milestones).
+    path("goals/<uuid:public_id>/new-date/", rhythm.deadline_propose, name="deadline-propose"),
+    path("new-dates/<uuid:public_id>/comment/", rhythm.deadline_comment, name="deadline-comment"),
+    path("new-dates/<uuid:public_id>/decide/", rhythm.deadline_decide, name="deadline-decide"),
     path("<uuid:public_id>/", relationship.manage, name="manage"),
     path("<uuid:public_id>/agreement/", relationship.agreement, name="agreement"),
     path("<uuid:public_id>/sharing/", relationship.sharing, name="sharing"),

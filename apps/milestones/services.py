@@ -10,6 +10,7 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.goals import services as goal_services
 from apps.goals.models import Goal, Win
+from apps.goals.revisions import record_milestone_due
 from apps.milestones.models import ActionStep, Milestone
 
 
@@ -48,6 +49,28 @@ def milestone_update(
     milestone.title, milestone.description, milestone.due_date = title, description, due_date
     milestone.full_clean()
     milestone.save()
+    return milestone
+
+
+@transaction.atomic
+def milestone_reschedule(
+    *, milestone: Milestone, by: User, due_date: date, reason: str
+) -> Milestone:
+    """Move a milestone's date as an adjustment of the plan: its goal's history records it,
+    with the reason."""
+    milestone = Milestone.objects.select_for_update().select_related("goal").get(pk=milestone.pk)
+    before = milestone.due_date
+    milestone.due_date = due_date
+    milestone.full_clean()
+    milestone.save(update_fields=["due_date", "updated_at"])
+    record_milestone_due(
+        goal=milestone.goal,
+        by=by,
+        title=milestone.title,
+        before=before,
+        after=due_date,
+        reason=reason,
+    )
     return milestone
 
 

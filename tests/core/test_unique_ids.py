@@ -100,7 +100,7 @@ def test_a_newcomers_empty_goal_page_has_unique_ids(client, charlie):
 
 def test_a_mentors_pages_have_unique_ids(client, demo):
     mentor = User.objects.get(email="mentor@example.com")
-    mentorship = Mentorship.objects.get(mentor=mentor)
+    mentorship = Mentorship.objects.get(mentor=mentor, planner__email="planner@example.com")
     client.force_login(mentor)
     _assert_unique(client, reverse("mentorship:mentees"))
     _assert_unique(client, reverse("mentorship:mentee", args=[mentorship.public_id]))

@@ -174,9 +174,9 @@ def test_dashboard_query_count_is_pinned(
         checkin_complete(checkin=checkin_start(user=alice))
     # session, user, MFA state, overdue and upcoming milestones and steps (4, each with its total),
     # the six parts of the self-assessment, active goals, recent wins, the check-in schedule,
-    # the mentees count, the navigation's unread count, the last check-ins and, once there are
-    # two to draw, their goals' progress
-    with django_assert_num_queries(19 + (checkins > 1)):
+    # the mentees count, the planner's own mentorships, the navigation's unread count, the last
+    # check-ins and, once there are two to draw, their goals' progress
+    with django_assert_num_queries(20 + (checkins > 1)):
         response = alice_client.get(DASHBOARD)
     assert response.status_code == 200
     page = response.content.decode()

@@ -18,8 +18,10 @@ from tests.factories import (
 )
 
 # session, user, mentorships with planners, shared goals with progress, overdue milestones,
-# last check-ins, unread comments, next meetings, the navigation's unread notifications
-MENTEES_QUERIES = 9
+# last check-ins, unread comments, next meetings, the stall checks (the check-in rhythm and the
+# last check-in, overdue milestones, unanswered comments, waiting requests), nudges this week,
+# the navigation's unread notifications
+MENTEES_QUERIES = 14
 
 
 def _mentees(bob, count: int) -> None:
@@ -48,7 +50,8 @@ def test_mentees_page_query_count_is_pinned(bob_client, bob, count, django_asser
 # obstacles, resources, the running mentorship, the access log row (no history for a reader);
 # the conversation: the mentorship again, the milestones it may be about, the read marker
 # (one upsert) and the comments; the navigation's unread notifications
-SHARED_GOAL_QUERIES = 15
+# ... and the requests for a new date on it
+SHARED_GOAL_QUERIES = 16
 
 
 @pytest.mark.parametrize(("milestones", "comments"), [(1, 1), (8, 30)])

@@ -198,3 +198,23 @@ def test_the_output_lists_every_account_and_its_role(db):
     for email in ("planner@", "mentor@", "other@", "admin@"):
         assert email in out.getvalue()
     assert "mentor of Pat" in out.getvalue()
+
+
+def test_the_demo_mentor_sees_one_stalled_mentee_and_why(planner, client):
+    client.force_login(User.objects.get(email="mentor@example.com"))
+    page = client.get(reverse("mentorship:mentees")).content.decode()
+    assert page.count("May be stalled") == 1
+    assert "Sam Stalled" in page
+    assert "Milestone “Finish the testing fundamentals course” and 1 more overdue by" in page
+    assert "No check-in yet for 5 weeks" in page
+    assert "Your comment on “Move from support into QA engineering” has had no answer" in page
+
+
+def test_pat_has_an_open_request_for_a_new_date(planner, client):
+    from apps.mentorship.models import DeadlineRequest
+
+    request = DeadlineRequest.objects.get(planner=planner)
+    assert request.is_open
+    client.force_login(User.objects.get(email="mentor@example.com"))
+    page = client.get(reverse("plan:goal", args=[request.goal.public_id])).content.decode()
+    assert "The reorganisation at work" in page

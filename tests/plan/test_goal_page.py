@@ -122,8 +122,9 @@ def test_wrong_method(alice_client, alice):
 # session, user, goal (with progress and parent), milestones, their steps, stepping stones,
 # obstacles, resources, revisions with authors, the values it serves, the mentors it is
 # shared with; the conversation: its comments and the milestones it may be about; the
-# navigation's unread notifications
-DETAIL_QUERIES = 14
+# navigation's unread notifications; the requests for a new date and the mentors who could
+# answer one
+DETAIL_QUERIES = 16
 
 
 def test_detail_query_count_small(alice_client, alice, django_assert_num_queries):

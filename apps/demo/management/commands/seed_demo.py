@@ -16,6 +16,7 @@ from apps.demo.mentorship import (
     build_other_plan,
 )
 from apps.demo.plan import build_demo_plan, has_plan
+from apps.demo.rhythm import build_open_request, build_stalled_mentee
 
 DEMO_PASSWORD = "careerplan-demo"  # noqa: S105 - printed for the demo on purpose
 DEMO_ACCOUNTS = (
@@ -23,18 +24,21 @@ DEMO_ACCOUNTS = (
     ("planner@example.com", "Pat Planner", False),
     ("mentor@example.com", "Morgan Mentor", False),
     ("other@example.com", "Oli Other", False),
+    ("sam@example.com", "Sam Stalled", False),
     ("admin@example.com", "Ada Admin", True),
 )
 ROLES = {
     "planner@example.com": "planner, mentored by Morgan (two goals and the vision shared)",
-    "mentor@example.com": "mentor of Pat, listed in the mentor directory; no plan of their own",
+    "mentor@example.com": "mentor of Pat and Sam, listed in the directory; no plan of their own",
     "other@example.com": "planner with a small plan of their own, no mentorship",
+    "sam@example.com": "a second mentee of Morgan's who has stalled",
     "admin@example.com": "staff: /admin/ and /staff/ after setting up two-factor",
 }
 # The planner gets the full plan and a mentor; "other" a small plan; the admin starts empty.
 DEMO_PLANNER = "planner@example.com"
 DEMO_MENTOR = "mentor@example.com"
 DEMO_OTHER = "other@example.com"
+DEMO_STALLED = "sam@example.com"
 
 
 class Command(BaseCommand):
@@ -66,13 +70,17 @@ class Command(BaseCommand):
         other = User.objects.get(email=DEMO_OTHER)
         if not has_plan(other):
             build_other_plan(other)
-        build_demo_directory(mentor=User.objects.get(email=DEMO_MENTOR))
+        mentor = User.objects.get(email=DEMO_MENTOR)
+        build_demo_directory(mentor=mentor)
+        stalled = User.objects.get(email=DEMO_STALLED)
+        if not has_plan(stalled):
+            build_stalled_mentee(planner=stalled, mentor=mentor)
         if has_plan(planner):
             return
         plan = build_demo_plan(planner)
-        mentor = User.objects.get(email=DEMO_MENTOR)
         mentorship = build_demo_mentorship(planner=planner, mentor=mentor, shared=plan[:2])
         build_demo_conversation(mentorship=mentorship, goal=plan[0])
+        build_open_request(planner=planner, goal=plan[1])
         self.stdout.write(f"{mentor.get_full_name()} mentors {planner.get_full_name()}.")
         build_demo_meetings(mentorship=mentorship)
         self.stdout.write("They meet every two weeks; the last meeting has notes.")

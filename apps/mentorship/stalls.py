@@ -1,0 +1,186 @@
+"""Stall detection for the Mentees page: which mentees seem stuck, each reason in words.
+
+A stall check looks at all of one mentor's running mentorships at once and answers, per
+planner, the stalls it found; each check runs a fixed number of queries however many mentees,
+so the page's query count does not grow with them. Checks register here (`register_check`);
+the built-in ones cover check-ins, overdue milestones, unanswered comments and deadline
+requests. An app that knows meetings can register "no meeting held in twice the agreed
+rhythm" the same way from its AppConfig.ready(), without this module knowing it.
+
+Every check reads through the mentor's `visible_to`, so it never speaks of anything the mentor
+could not open: nothing of check-ins unless they are shared, nothing of an unshared goal.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db.models import Exists, F, Max, OuterRef, Q
+from django.db.models.functions import Coalesce
+
+from apps.accounts.models import User
+from apps.checkins.models import CheckIn, CheckinSchedule, Frequency
+from apps.core.dates import span_in_words
+from apps.mentorship.models import Comment, CommentKind, DeadlineRequest, Mentorship
+from apps.milestones.models import Milestone
+
+OVERDUE_AFTER = timedelta(days=14)
+UNANSWERED_AFTER = timedelta(days=7)
+# A conversation left alone for longer than this is taken as finished, not as waiting.
+SETTLED_AFTER = timedelta(days=60)
+PERIOD_DAYS: dict[str, int] = {
+    Frequency.WEEKLY: 7,
+    Frequency.BIWEEKLY: 14,
+    Frequency.MONTHLY: 30,
+    Frequency.QUARTERLY: 91,
+}
+
+
+@dataclass(frozen=True)
+class Stall:
+    kind: str
+    reason: str
+
+
+Found = dict[int, list[Stall]]
+# (mentor, their running mentorships, now) -> stalls per planner id.
+StallCheck = Callable[[User, list[Mentorship], datetime], Found]
+
+_checks: list[StallCheck] = []
+
+
+def register_check(check: StallCheck) -> None:
+    if check not in _checks:
+        _checks.append(check)
+
+
+def stalls_for(mentor: User, mentorships: list[Mentorship], now: datetime) -> Found:
+    found: Found = defaultdict(list)
+    if not mentorships:
+        return found
+    for check in _checks:
+        for planner_id, stalls in check(mentor, mentorships, now).items():
+            found[planner_id].extend(stalls)
+    return found
+
+
+def _days(delta: timedelta) -> str:
+    return span_in_words(max(delta.days, 1))
+
+
+def checkins_missing(mentor: User, mentorships: list[Mentorship], now: datetime) -> Found:
+    """No check-in for two of the planner's own periods, said only where check-ins are
+    shared: otherwise the mentor learns nothing about them, not even their absence."""
+    sharing = {m.planner_id: m for m in mentorships if m.share_checkins}
+    if not sharing:
+        return {}
+    # Only the rhythm is read, and only for planners who share their check-ins with this mentor.
+    rhythm = dict(
+        CheckinSchedule.objects.filter(owner__in=list(sharing), paused=False).values_list(
+            "owner", "frequency"
+        )
+    )
+    last = dict(
+        CheckIn.objects.visible_to(mentor)
+        .filter(owner__in=list(rhythm))
+        .values("owner")
+        .annotate(last=Max("completed_at"))
+        .values_list("owner", "last")
+    )
+    found: Found = {}
+    for planner_id, frequency in rhythm.items():
+        period = timedelta(days=PERIOD_DAYS.get(frequency, 7))
+        since = last.get(planner_id) or sharing[planner_id].started_at
+        if now - since > 2 * period:
+            label = Frequency(frequency).label.lower()
+            what = "No check-in" if planner_id in last else "No check-in yet"
+            reason = f"{what} for {_days(now - since)} — they planned one {label}"
+            found[planner_id] = [Stall("checkins", reason)]
+    return found
+
+
+def milestones_overdue(mentor: User, mentorships: list[Mentorship], now: datetime) -> Found:
+    cutoff = (now - OVERDUE_AFTER).date()
+    rows = (
+        Milestone.objects.visible_to(mentor)
+        .filter(goal__owner__in=[m.planner_id for m in mentorships], done_at=None)
+        .filter(due_date__lt=cutoff)
+        .order_by("due_date")
+        .values_list("goal__owner", "title", "due_date")
+    )
+    grouped: dict[int, list[tuple[str, date]]] = defaultdict(list)
+    for owner, title, due in rows:
+        if due is not None:  # the filter above guarantees a date; this tells the type checker
+            grouped[owner].append((title, due))
+    found: Found = {}
+    for owner, items in grouped.items():
+        title, due = items[0]
+        late = _days(now.date() - due)
+        more = f" and {len(items) - 1} more" if len(items) > 1 else ""
+        reason = f"Milestone “{title}”{more} overdue by {late}"
+        found[owner] = [Stall("milestones", reason)]
+    return found
+
+
+def comments_unanswered(mentor: User, mentorships: list[Mentorship], now: datetime) -> Found:
+    """A shared comment with no answer from the other side for a week: the newest word of a
+    thread, older than a week (and younger than the point where a thread counts as done)."""
+    names = {m.planner_id: m.planner.get_full_name() for m in mentorships}
+    later = Comment.objects.filter(kind=CommentKind.SHARED, created_at__gt=OuterRef("created_at"))
+    later = later.filter(Q(parent=OuterRef("thread")) | Q(pk=OuterRef("thread"))).exclude(
+        author=OuterRef("author")
+    )
+    rows = (
+        Comment.objects.visible_to(mentor)
+        .filter(planner__in=list(names), kind=CommentKind.SHARED)
+        .filter(created_at__lt=now - UNANSWERED_AFTER, created_at__gt=now - SETTLED_AFTER)
+        .annotate(thread=Coalesce("parent", "pk"))
+        .filter(~Exists(later))
+        .filter(Q(author=mentor) | Q(author=F("planner")))
+        .order_by("created_at")
+        .values_list("planner", "author", "created_at", "goal__title")
+    )
+    found: Found = {}
+    for planner_id, author_id, created, title in rows:
+        if planner_id in found:
+            continue
+        where = f" on “{title}”" if title else " on a check-in"
+        waited = _days(now - created)
+        if author_id == mentor.pk:
+            reason = f"Your comment{where} has had no answer for {waited}"
+        else:
+            reason = f"{names[planner_id]}’s comment{where} has waited {waited} for your answer"
+        found[planner_id] = [Stall("comments", reason)]
+    return found
+
+
+def requests_waiting(mentor: User, mentorships: list[Mentorship], now: datetime) -> Found:
+    rows = (
+        DeadlineRequest.objects.visible_to(mentor)
+        .open()
+        .filter(planner__in=[m.planner_id for m in mentorships])
+        .filter(
+            Q(commented_at=None, created_at__lt=now - UNANSWERED_AFTER)
+            | Q(commented_at__lt=now - UNANSWERED_AFTER)
+        )
+        .select_related("goal", "milestone")
+        .order_by("created_at")
+    )
+    found: Found = {}
+    for request in rows:
+        if request.planner_id in found:
+            continue
+        if request.commented_at is None:
+            reason = f"Their request for a new date for {request.subject} has waited "
+            reason += f"{_days(now - request.created_at)} for your comment"
+        else:
+            reason = f"Their request for a new date for {request.subject} is undecided "
+            reason += f"{_days(now - request.commented_at)} after your comment"
+        found[request.planner_id] = [Stall("requests", reason)]
+    return found
+
+
+def register_builtin_checks() -> None:
+    for check in (checkins_missing, milestones_overdue, comments_unanswered, requests_waiting):
+        register_check(check)
