@@ -8,8 +8,9 @@ class MeetingsConfig(AppConfig):
     def ready(self) -> None:
         # The meetings join each person's calendar feed and the mentorship pages; plan and
         # mentorship never import this app.
-        from apps.meetings import failed_mail, hooks
+        from apps.meetings import failed_mail, hooks, stalls
         from apps.mentorship.extras import register_next_meeting
+        from apps.mentorship.stalls import register_check
         from apps.notifications.registry import register_kind
         from apps.plan.feed_events import register_events
 
@@ -17,3 +18,5 @@ class MeetingsConfig(AppConfig):
         register_next_meeting(hooks.next_meetings)
         register_kind(hooks.KIND, describe=hooks.describe, related=hooks.RELATED)
         failed_mail.register()
+        # Falling behind the agreed rhythm is one of the Mentees page's stall flags.
+        register_check(stalls.meetings_missed)

@@ -1,6 +1,7 @@
 from datetime import UTC, datetime, time
 
 import pytest
+from django.test import Client
 
 from apps.meetings.services.schedule import series_save
 from tests.checkins import mailserver
@@ -48,3 +49,11 @@ def sweep_at(time_machine, django_capture_on_commit_callbacks):
             return meeting_reminder_sweep()
 
     return sweep
+
+
+@pytest.fixture
+def bob_client(bob):
+    """A client of bob's own, beside the default one."""
+    bobs = Client()
+    bobs.force_login(bob)
+    return bobs

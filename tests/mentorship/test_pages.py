@@ -19,9 +19,9 @@ from tests.factories import (
 
 # session, user, mentorships with planners, shared goals with progress, overdue milestones,
 # last check-ins, unread comments, next meetings, the stall checks (the check-in rhythm and the
-# last check-in, overdue milestones, unanswered comments, waiting requests), nudges this week,
-# the navigation's unread notifications
-MENTEES_QUERIES = 14
+# last check-in, overdue milestones, unanswered comments, waiting requests, meeting rhythms),
+# nudges this week, the navigation's unread notifications
+MENTEES_QUERIES = 15
 
 
 def _mentees(bob, count: int) -> None:
