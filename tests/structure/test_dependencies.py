@@ -36,7 +36,8 @@ LAYERS: dict[str, set[str]] = {
     | {"plan", "checkins", "mentorship", "notifications", "meetings", "directory"},
     # A person's data as a whole (export, import, print, leaving): it reads every app; only
     # demo could sit beside it, and nothing imports it.
-    "portability": BELOW_PLAN | {"plan", "checkins", "assessment", "mentorship", "notifications"},
+    "portability": BELOW_PLAN
+    | {"plan", "checkins", "assessment", "mentorship", "notifications", "meetings", "directory"},
     # The staff console counts accounts, check-ins and deliveries; it reads no plan app.
     "staff": {"core", "accounts", "checkins"},
     # Demo seeding composes every app; nothing imports it.

@@ -9,10 +9,12 @@ def registered() -> list[Section]:
         assessment,
         checkins,
         comments,
+        directory,
+        meetings,
         mentorships,
         plan,
         profile,
     )
 
-    del assessment, checkins, comments, mentorships, plan, profile
+    del assessment, checkins, comments, directory, meetings, mentorships, plan, profile
     return sorted(SECTIONS, key=lambda section: section.order)
