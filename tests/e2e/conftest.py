@@ -83,9 +83,18 @@ def browser_errors(page: Page) -> list[str]:
     errors: list[str] = []
 
     def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            where = message.location
-            errors.append(f"console: {message.text} ({where['url']}:{where['lineNumber']})")
+        if message.type != "error":
+            return
+        # htmx logs a request it cancelled on purpose (hx-sync="this:replace": a newer fetch of
+        # the same part replaces it) as two console errors, afterRequest then sendAbort. That
+        # is the page working as meant; a failed request still logs sendError or a response
+        # error, which stay.
+        if message.text.startswith("htmx:sendAbort"):
+            if errors and errors[-1].startswith("console: htmx:afterRequest"):
+                errors.pop()
+            return
+        where = message.location
+        errors.append(f"console: {message.text} ({where['url']}:{where['lineNumber']})")
 
     page.add_init_script(_REPORT_CSP_VIOLATIONS)
     page.on("console", on_console)

@@ -122,3 +122,11 @@ def test_a_second_users_export_holds_nothing_of_the_first(alice, charlie, record
     # Charlie's request to Alice is his; he sees Alice by name only.
     (sent,) = charlies["directory"]["requests_sent"]
     assert (sent["mentor"], sent["message"]) == ("Alice", "Charlie asks Alice")
+
+
+def test_a_mentor_without_a_name_is_never_named_by_their_address(alice, bob, records):
+    bob.display_name = ""
+    bob.save(update_fields=["display_name"])
+    text = json.dumps(build(alice), default=str)
+    assert bob.email not in text
+    assert "Someone without a display name" in text

@@ -15,6 +15,7 @@ from apps.accounts.models import User
 from apps.mentorship.conversation import author_name
 from apps.mentorship.models import Comment, CommentKind
 from apps.portability.encoding import Refused
+from apps.portability.people import name_of
 from apps.portability.registry import IdMap, Section, register
 from apps.portability.sections.rows import build, entry, ordered, save_all
 
@@ -36,7 +37,7 @@ def dump_comments(user: User) -> list[dict[str, Any]]:
             COMMENT,
             # In the words the conversation shows the planner: "You", the mentor's name, or
             # "A past mentor" once their account is gone.
-            author=author_name(comment, user),
+            author=_author(comment, user),
             from_past_mentor=comment.from_past_mentor,
             parent=_pid(comment.parent),
             **{name: _pid(getattr(comment, name)) for name in TARGETS},
@@ -91,3 +92,10 @@ def _save(
 
 
 register(Section(key="comments", order=60, dump=dump_comments, load=load_comments))
+
+
+def _author(comment: Comment, user: User) -> str:
+    # The conversation's own wording ("You", "A past mentor"), but a name, never an address.
+    if comment.author is not None and comment.author_id != user.pk:
+        return name_of(comment.author)
+    return author_name(comment, user)

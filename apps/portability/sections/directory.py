@@ -7,6 +7,7 @@ from typing import Any
 
 from apps.accounts.models import User
 from apps.directory.models import MentorProfile, MentorRequest
+from apps.portability.people import name_of
 from apps.portability.registry import Section, register
 from apps.portability.sections.rows import entry, ordered
 
@@ -21,10 +22,10 @@ def dump_directory(user: User) -> dict[str, Any]:
     return {
         "mentor_profile": entry(profile, PROFILE) if profile is not None else None,
         "requests_sent": [
-            entry(r, REQUEST, mentor=r.mentor.get_full_name(), message=r.message) for r in sent
+            entry(r, REQUEST, mentor=name_of(r.mentor), message=r.message) for r in sent
         ],
         "requests_received": [
-            entry(r, REQUEST, planner=r.planner.get_full_name(), note=r.note) for r in received
+            entry(r, REQUEST, planner=name_of(r.planner), note=r.note) for r in received
         ],
     }
 

@@ -15,6 +15,7 @@ from django.db.models import Prefetch, Q
 from apps.accounts.models import User
 from apps.meetings.models import AgendaItem, Meeting, MeetingNote, MeetingSeries
 from apps.portability.encoding import dump
+from apps.portability.people import name_of
 from apps.portability.registry import Section, register
 from apps.portability.sections.rows import entry, ordered
 
@@ -26,7 +27,7 @@ NOTE = ("shared", "body")
 def _who(author: User | None, user: User) -> str:
     if author is None:
         return "A past participant"
-    return "You" if author.pk == user.pk else author.get_full_name()
+    return "You" if author.pk == user.pk else name_of(author)
 
 
 def dump_meetings(user: User) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from apps.accounts.models import User
 from apps.mentorship.models import AccessLog, Invitation, Mentorship
 from apps.portability.encoding import dump
+from apps.portability.people import name_of
 from apps.portability.registry import Section, register
 from apps.portability.sections.rows import entry, ordered
 
@@ -34,7 +35,7 @@ def dump_mentorships(user: User) -> dict[str, Any]:
             entry(
                 m,
                 MENTORSHIP,
-                mentor=m.mentor.get_full_name(),
+                mentor=name_of(m.mentor),
                 goals=sorted(str(g.public_id) for g in m.goals.all()),
                 reads=[dump(read, READ) for read in m.accesses.all()],
             )
