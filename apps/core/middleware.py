@@ -8,6 +8,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 
+from apps.core.scope import request_scope
+
 Handler = Callable[[HttpRequest], HttpResponse]
 
 
@@ -113,3 +115,15 @@ class ReportingEndpointsMiddleware:
         response = self.get_response(request)
         response.setdefault("Reporting-Endpoints", f'csp="{settings.SITE_URL}/csp-report"')
         return response
+
+
+class RequestScopeMiddleware:
+    """Opens `apps.core.scope`'s memory for the request, so that an answer asked for many times
+    while a page renders (which mentorships the viewer is in) is looked up once."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with request_scope():
+            return self.get_response(request)

@@ -30,8 +30,8 @@ class PublicIdModel(models.Model):
         return str(self.public_id)
 
 
-# Given the person asking, the rows (beyond their own) they may read, as a subquery condition.
-ReaderCondition = Callable[[Any], models.Q]
+# Given the person asking, the rows (beyond their own) they may read; None when there are none.
+ReaderCondition = Callable[[Any], models.Q | None]
 
 
 class OwnedQuerySet(models.QuerySet):
@@ -55,7 +55,9 @@ class OwnedQuerySet(models.QuerySet):
     def readers(self, user) -> models.Q:
         condition = models.Q(**{self.owner_path: user})
         for extra in type(self).__dict__.get("extra_readers", ()):
-            condition |= extra(user)
+            more = extra(user)
+            if more is not None:
+                condition |= more
         return condition
 
     def visible_to(self, user):
@@ -74,8 +76,9 @@ class OwnedQuerySet(models.QuerySet):
 
 def register_reader(queryset_class: type[OwnedQuerySet], condition: ReaderCondition) -> None:
     """Let a second audience read `queryset_class`'s rows: `condition(user)` must select them
-    with a subquery (`pk__in=…`, `owner__in=…`, `Exists`), never a join, so no row is
-    repeated. Called from an AppConfig.ready(); registering the same function twice is a no-op."""
+    by ids or a subquery (`pk__in=…`, `owner__in=…`, `Exists`), never a join, so no row is
+    repeated; it returns None when `user` reads nothing more. Called from an
+    AppConfig.ready(); registering the same function twice is a no-op."""
     current = list(queryset_class.__dict__.get("extra_readers", ()))
     if condition not in current:
         queryset_class.extra_readers = [*current, condition]

@@ -17,6 +17,7 @@ from apps.accounts.timezones import validate_timezone
 from apps.checkins import occurrences
 from apps.core.models import OwnedQuerySet, PublicIdModel, TimeStampedModel
 from apps.mentorship.models import Mentorship
+from apps.mentorship.readers import reach_of
 
 # The reminder goes out this long before a meeting starts.
 REMINDER_LEAD = timedelta(hours=24)
@@ -28,8 +29,8 @@ class Frequency(models.TextChoices):
     MONTHLY = occurrences.MONTHLY, "Every month"
 
 
-def _running_with(user) -> models.QuerySet:
-    return Mentorship.objects.active().filter(Q(planner=user) | Q(mentor=user)).values("pk")
+def _running_with(user) -> tuple[int, ...]:
+    return reach_of(user).either_side
 
 
 class SeriesQuerySet(OwnedQuerySet):

@@ -1,61 +1,129 @@
 """The second audience of a planner's data: a mentor with a running mentorship.
 
 Registered on the lower apps' querysets in `MentorshipConfig.ready()`, so goals and check-ins
-never import mentorship. Each condition is a subquery on the mentorships running today, so a
-row is never repeated and access ends the moment a mentorship ends or its end date passes.
+never import mentorship. Each condition selects by the ids of the mentorships running today
+(`reach_of`), never by a join, so a row is never repeated; access ends the moment a
+mentorship ends or its end date passes: the next request reads the mentorships again.
 What hangs off a goal (milestones, steps, obstacles, resources, history) follows the goal.
 Wins are not shared: the journal is the planner's own, also for a shared goal.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import Q
 
-from apps.mentorship.models import Mentorship, MentorshipQuerySet
+from apps.core import scope
+from apps.mentorship.models import Mentorship
 
-NOTHING = Q(pk__in=[])
+
+@dataclass(frozen=True)
+class Reach:
+    """Someone's mentorships running today, as ids, and what those in which they are the mentor
+    let them read: the planners (or goals) behind each kind of share."""
+
+    mentorships: tuple[int, ...] = ()  # as the mentor
+    either_side: tuple[int, ...] = ()  # as the mentor or as the planner
+    all_goals: tuple[int, ...] = ()  # planners who share every goal
+    goals: tuple[int, ...] = ()  # goals shared one by one
+    checkins: tuple[int, ...] = ()
+    vision: tuple[int, ...] = ()
+    parts: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
-def _running_for(user) -> MentorshipQuerySet | None:
+def reach_of(user) -> Reach:
+    """One query per request, however many querysets a page filters with it: every reader
+    condition below is a short list of ids instead of a subquery on the mentorships, which
+    was most of what a mentor's page cost to build and to plan. A request that starts or ends
+    a mentorship, or changes its share, calls `scope.forget()`; the next request asks anew."""
     if not user.is_authenticated:
-        return None
-    return Mentorship.objects.active().filter(mentor=user)
+        return Reach()
+    return scope.remember(("mentorship.reach", user.pk), lambda: _load(user))
 
 
-def goals_shared_with(user) -> Q:
-    running = _running_for(user)
-    if running is None:
-        return NOTHING
-    everything = running.filter(all_goals=True).values("planner")
-    chosen = running.filter(all_goals=False, goals__isnull=False).values("goals")
-    return Q(owner__in=everything) | Q(pk__in=chosen)
+def _load(user) -> Reach:
+    rows = (
+        Mentorship.objects.active()
+        .filter(Q(mentor=user) | Q(planner=user))
+        .annotate(goal_ids=ArrayAgg("goals", filter=Q(all_goals=False), default=[]))
+        .values_list(
+            "pk",
+            "mentor_id",
+            "planner_id",
+            "all_goals",
+            "share_checkins",
+            "share_vision",
+            "assessment_parts",
+            "goal_ids",
+        )
+        .order_by("pk")
+    )
+    either_side, mentorships, all_goals, checkins, vision = [], [], [], [], []
+    goals: set[int] = set()
+    parts: dict[str, list[int]] = {}
+    for (
+        pk,
+        mentor,
+        planner,
+        every_goal,
+        share_checkins,
+        share_vision,
+        shared_parts,
+        goal_ids,
+    ) in rows:
+        either_side.append(pk)
+        if mentor != user.pk:
+            continue
+        mentorships.append(pk)
+        if every_goal:
+            all_goals.append(planner)
+        goals.update(goal for goal in goal_ids if goal is not None)
+        if share_checkins:
+            checkins.append(planner)
+        if share_vision:
+            vision.append(planner)
+        for part in shared_parts:
+            parts.setdefault(part, []).append(planner)
+    return Reach(
+        mentorships=tuple(mentorships),
+        either_side=tuple(either_side),
+        all_goals=tuple(all_goals),
+        goals=tuple(sorted(goals)),
+        checkins=tuple(checkins),
+        vision=tuple(vision),
+        parts={part: tuple(planners) for part, planners in parts.items()},
+    )
 
 
-def checkins_shared_with(user) -> Q:
+def goals_shared_with(user) -> Q | None:
+    reach = reach_of(user)
+    condition = None
+    if reach.all_goals:
+        condition = Q(owner__in=reach.all_goals)
+    if reach.goals:
+        chosen = Q(pk__in=reach.goals)
+        condition = chosen if condition is None else condition | chosen
+    return condition
+
+
+def checkins_shared_with(user) -> Q | None:
     """Completed check-ins only: a draft is still the planner's scratch paper."""
-    running = _running_for(user)
-    if running is None:
-        return NOTHING
-    sharing = running.filter(share_checkins=True).values("planner")
-    return Q(owner__in=sharing, completed_at__isnull=False)
+    planners = reach_of(user).checkins
+    return Q(owner__in=planners, completed_at__isnull=False) if planners else None
 
 
-def vision_shared_with(user) -> Q:
-    running = _running_for(user)
-    if running is None:
-        return NOTHING
-    return Q(owner__in=running.filter(share_vision=True).values("planner"))
+def vision_shared_with(user) -> Q | None:
+    planners = reach_of(user).vision
+    return Q(owner__in=planners) if planners else None
 
 
-def _part_shared_with(part: str) -> Callable[[object], Q]:
+def _part_shared_with(part: str) -> Callable[[object], Q | None]:
     """The reader condition of one part of the self-assessment (a name of ASSESSMENT_PARTS)."""
 
-    def condition(user) -> Q:
-        running = _running_for(user)
-        if running is None:
-            return NOTHING
-        sharing = running.filter(assessment_parts__contains=[part]).values("planner")
-        return Q(owner__in=sharing)
+    def condition(user) -> Q | None:
+        planners = reach_of(user).parts.get(part)
+        return Q(owner__in=planners) if planners else None
 
     return condition
 

@@ -126,8 +126,9 @@ def test_post_is_not_allowed(alice_client):
 
 
 # session, user, the navigation's unread count, the planner's values (filter and form), the
-# goals with their progress and parents, the values each goal serves
-LIST_QUERIES = 6
+# goals with their progress and parents, the values each goal serves, the viewer's running
+# mentorships (whom they may read for)
+LIST_QUERIES = 7
 
 
 def _serving(goals, values) -> None:

@@ -149,8 +149,8 @@ def test_adding_to_the_agenda_with_htmx_swaps_the_list_and_without_redirects(
 
 # session, user, the meeting with its mentorship and people (its access check included), the
 # shared check-in, the milestones, the open comments, the agenda items, the notes, the
-# navigation's unread notifications
-MEETING_QUERIES = 9
+# navigation's unread notifications, the viewer's running mentorships
+MEETING_QUERIES = 10
 
 
 @pytest.mark.django_db
@@ -264,6 +264,7 @@ def test_the_feed_reads_meetings_in_one_query_whatever_their_number(
         MeetingFactory(mentorship=mentorship, starts_at=timezone.now() + timedelta(days=n + 1))
     token = calendar_feed_for(user=alice).token
     # the feed with its owner, goals (none, so no milestones), meetings; the rate limiter's
-    with django_assert_num_queries(3 + 5):
+    # the reader's running mentorships
+    with django_assert_num_queries(3 + 6):
         response = client.get(reverse("plan:feed", kwargs={"token": token}))
     assert len(Calendar.from_ical(response.content).walk("VEVENT")) == count

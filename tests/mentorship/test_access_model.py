@@ -168,3 +168,35 @@ def test_wins_stay_the_planners_own_also_for_a_shared_goal(bob, alice, mentorshi
     WinFactory(owner=alice, goal=shared_goal)
     assert not Win.objects.visible_to(bob).exists()
     assert Win.objects.visible_to(alice).count() == 1
+
+
+def test_a_request_that_ends_the_mentorship_reads_nothing_shared_after_it(
+    bob, mentorship, shared_goal
+):
+    from apps.core.scope import request_scope
+
+    with request_scope():
+        assert list(Goal.objects.visible_to(bob)) == [shared_goal]
+        mentorship_end(mentorship=mentorship, by=bob)
+        # The same request, after the end: what it remembered of bob's mentorships is gone.
+        assert not Goal.objects.visible_to(bob).exists()
+
+
+def test_a_request_that_narrows_the_share_reads_only_what_is_left(
+    alice, bob, mentorship, shared_goal
+):
+    from apps.core.scope import request_scope
+    from apps.mentorship.services import mentorship_set_sharing
+
+    with request_scope():
+        assert Goal.objects.visible_to(bob).exists()
+        mentorship_set_sharing(
+            mentorship=mentorship,
+            by=alice,
+            share_vision=False,
+            share_checkins=False,
+            all_goals=False,
+            goals=[],
+            assessment_parts=[],
+        )
+        assert not Goal.objects.visible_to(bob).exists()

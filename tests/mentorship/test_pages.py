@@ -20,8 +20,8 @@ from tests.factories import (
 # session, user, mentorships with planners, shared goals with progress, overdue milestones,
 # last check-ins, unread comments, next meetings, the stall checks (the check-in rhythm and the
 # last check-in, overdue milestones, unanswered comments, waiting requests, meeting rhythms),
-# nudges this week, the navigation's unread notifications
-MENTEES_QUERIES = 15
+# nudges this week, the navigation's unread notifications, the mentor's running mentorships
+MENTEES_QUERIES = 16
 
 
 def _mentees(bob, count: int) -> None:
@@ -50,8 +50,8 @@ def test_mentees_page_query_count_is_pinned(bob_client, bob, count, django_asser
 # obstacles, resources, the running mentorship, the access log row (no history for a reader);
 # the conversation: the mentorship again, the milestones it may be about, the read marker
 # (one upsert) and the comments; the navigation's unread notifications
-# ... and the requests for a new date on it
-SHARED_GOAL_QUERIES = 16
+# ... and the requests for a new date on it; the mentor's running mentorships
+SHARED_GOAL_QUERIES = 17
 
 
 @pytest.mark.parametrize(("milestones", "comments"), [(1, 1), (8, 30)])

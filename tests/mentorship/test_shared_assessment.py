@@ -103,8 +103,8 @@ def test_a_shared_part_is_still_not_editable_by_the_mentor(bob_client, alice, bo
 
 # session, user, the mentorship, shared goals, their unread comments, recent check-ins, the six
 # parts of the self-assessment the mentor may read, the access log rows for the vision and the
-# assessment, the navigation's unread count
-SHARED_PLAN_QUERIES = 15
+# assessment, the navigation's unread count, the mentor's running mentorships
+SHARED_PLAN_QUERIES = 16
 
 
 @pytest.mark.parametrize("size", [3, 100])

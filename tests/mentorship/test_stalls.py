@@ -134,8 +134,9 @@ def test_another_app_can_add_a_stall_check(bob, mentorship):
 # session, user, mentorships with planners, shared goals with progress, overdue milestones,
 # last check-ins, unread comments, next meetings; the stall checks: the check-in rhythm, the
 # last check-ins, milestones overdue for two weeks, unanswered comments, waiting requests,
-# meeting rhythms; the nudges of this week; the navigation's unread notifications
-STALLED_QUERIES = 16
+# meeting rhythms; the nudges of this week; the navigation's unread notifications; the mentor's
+# running mentorships
+STALLED_QUERIES = 17
 
 
 def _stalled_mentees(bob, count: int) -> None:

@@ -151,8 +151,9 @@ def test_the_list_takes_the_same_queries_whatever_the_number(
     _notes(alice, bob, count)
     bob_client.get(LIST)  # warm the content type cache, like a running server
     # Session, user, paginator count, the page, the goals (one query for every target of that
-    # model, access condition included), the email choice, the navigation's count.
-    with django_assert_num_queries(7):
+    # model, access condition included), the email choice, the navigation's count, the
+    # reader's running mentorships.
+    with django_assert_num_queries(8):
         assert bob_client.get(LIST).status_code == 200
 
 

@@ -123,8 +123,8 @@ def test_wrong_method(alice_client, alice):
 # obstacles, resources, revisions with authors, the values it serves, the mentors it is
 # shared with; the conversation: its comments and the milestones it may be about; the
 # navigation's unread notifications; the requests for a new date and the mentors who could
-# answer one
-DETAIL_QUERIES = 16
+# answer one; the viewer's running mentorships
+DETAIL_QUERIES = 17
 
 
 def test_detail_query_count_small(alice_client, alice, django_assert_num_queries):

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.core import scope
 from apps.goals.models import Goal
 from apps.mentorship import audit_events, emails
 from apps.mentorship.models import ASSESSMENT_PARTS, AccessLog, Invitation, Mentorship
@@ -45,6 +46,8 @@ def mentorship_start(
             rhythm=rhythm,
         )
         mentorship.goals.set([g for g in goals if g.owner_id == planner.pk])
+        # What this request knew of either person's mentorships is out of date now.
+        scope.forget()
         audit_events.started(mentorship)
     return mentorship
 
@@ -64,6 +67,7 @@ def mentorship_update_agreement(
     mentorship.rhythm = rhythm
     mentorship.end_date = end_date
     mentorship.save(update_fields=["purpose", "rhythm", "end_date", "updated_at"])
+    scope.forget()
     return mentorship
 
 
@@ -90,6 +94,7 @@ def mentorship_set_sharing(
         mentorship.assessment_parts = parts
         mentorship.save()
         mentorship.goals.set([g for g in goals if g.owner_id == mentorship.planner_id])
+        scope.forget()
         audit_events.sharing_changed(mentorship, by=by)
     return mentorship
 
@@ -103,6 +108,8 @@ def mentorship_end(*, mentorship: Mentorship, by: User) -> Mentorship:
             ended_at=timezone.now(), ended_by=by
         )
         mentorship.refresh_from_db()
+        # Before the goodbye email is built: it must not see what the mentor no longer may.
+        scope.forget()
         if ended:
             emails.send_ended(mentorship=mentorship, by=by)
             audit_events.ended(mentorship, by=by)
@@ -122,6 +129,7 @@ def mentorships_end_due(*, today: date | None = None) -> int:
         for mentorship in due:
             mentorship.ended_at = timezone.now()
             mentorship.save(update_fields=["ended_at", "updated_at"])
+            scope.forget()
             emails.send_ended(mentorship=mentorship, by=None)
             audit_events.ended(mentorship, by=None)
     return len(due)
