@@ -55,7 +55,7 @@ def headline_of(user: User) -> Headline:
 
 def values_of(user: User) -> list[CareerValue]:
     """The planner's values, the top five first in their order."""
-    return list(CareerValue.objects.visible_to(user).filter(owner=user))
+    return list(CareerValue.objects.owned_by(user))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from typing import Any, NamedTuple
 from django.urls import reverse
 
 from apps.accounts.models import User
-from apps.core.dates import due_in_words, exact_date
+from apps.assessment.models import CareerValue
+from apps.core.dates import due_in_words, exact_date, long_date
 from apps.goals import smart
 from apps.goals.forms import ObstacleForm, ResourceForm
 from apps.goals.models import (
@@ -72,24 +73,79 @@ def goal_url(goal: Goal, anchor: str = "") -> str:
 @dataclass
 class GoalCard:
     """One goal in the list, with its deadline and progress in words and, for a long-term
-    goal, the listed goals that serve it."""
+    goal, the listed goals that serve it.
+
+    What the row prints is worked out here once, as plain text: the list renders every goal
+    the planner has, and each lookup and filter in a row's template costs on every one.
+    """
 
     goal: Goal
     due: Due | None
     progress_text: str
     stones: list["GoalCard"] = field(default_factory=list)
+    url: str = ""
+    status_label: str = ""
+    # "Networking · Short-term (within a year)"
+    tags: str = ""
+    due_iso: str = ""
+    due_title: str = ""
+    # (public id, name) of each value the goal serves, for the list's value filter links.
+    values: list[tuple[str, str]] = field(default_factory=list)
+    # The long-term goal it serves, when that is not the row it is listed under.
+    serves_url: str = ""
+    serves_title: str = ""
 
 
-def goal_tree(goals: list[Goal], today: date) -> list[GoalCard]:
-    """Top-level goals as cards, each with the cards of its stepping stones among `goals`."""
-    cards = {goal.pk: GoalCard(goal, deadline(goal, today), progress_text(goal)) for goal in goals}
+def _card(goal: Goal, today: date, goal_link: str, served: list[tuple[str, str]]) -> GoalCard:
+    target = goal.target_date
+    return GoalCard(
+        goal,
+        deadline(goal, today),
+        progress_text(goal),
+        url=goal_link.replace(_STAND_IN, goal.pid),
+        status_label=goal.get_status_display(),
+        tags=f"{goal.get_goal_type_display()} · {goal.get_horizon_display()}",
+        due_iso=target.isoformat() if target else "",
+        due_title=long_date(target) if target else "",
+        values=served,
+    )
+
+
+def _served(goals: list[Goal], values: list[CareerValue]) -> dict[int, list[tuple[str, str]]]:
+    """Goal id → (public id, name) of the values it serves, in the planner's order of values."""
+    if not goals or not values:
+        return {}
+    links = Goal.values.through.objects.filter(goal__in=[goal.pk for goal in goals])
+    pairs = set(links.values_list("goal_id", "careervalue_id"))
+    served: dict[int, list[tuple[str, str]]] = {}
+    for value in values:  # already in the planner's order
+        for goal in goals:
+            if (goal.pk, value.pk) in pairs:
+                served.setdefault(goal.pk, []).append((value.pid, value.name))
+    return served
+
+
+# A goal page's URL with a stand-in for the id: reversed once per list, not once per row.
+_STAND_IN = "00000000-0000-0000-0000-000000000000"
+
+
+def goal_tree(goals: list[Goal], today: date, values: list[CareerValue]) -> list[GoalCard]:
+    """Top-level goals as cards, each with the cards of its stepping stones among `goals`.
+    Needs the goals `with_progress()` and `parent` selected; `values` are the planner's own,
+    in their order, for the values each goal serves (one light query for all the goals)."""
+    goal_link = reverse("plan:goal", args=[_STAND_IN])
+    served = _served(goals, values)
+    cards = {goal.pk: _card(goal, today, goal_link, served.get(goal.pk, [])) for goal in goals}
     roots = []
     for card in cards.values():
         parent = cards.get(card.goal.parent_id) if card.goal.parent_id else None
         if parent is not None:
             parent.stones.append(card)
-        else:
-            roots.append(card)
+            continue
+        roots.append(card)
+        if card.goal.parent_id:  # its long-term goal is not in the list: name it here
+            card.serves_url = goal_link.replace(_STAND_IN, card.goal.parent.pid)
+            card.serves_title = card.goal.parent.title
     return roots
 
 

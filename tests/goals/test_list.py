@@ -126,9 +126,8 @@ def test_post_is_not_allowed(alice_client):
 
 
 # session, user, the navigation's unread count, the planner's values (filter and form), the
-# goals with their progress and parents, the values each goal serves, the viewer's running
-# mentorships (whom they may read for)
-LIST_QUERIES = 7
+# goals with their progress and parents, the values each goal serves
+LIST_QUERIES = 6
 
 
 def _serving(goals, values) -> None:
@@ -165,3 +164,20 @@ def test_list_query_count_big(alice_client, alice, django_assert_num_queries):
     assert page.count('<article class="goal-row') == 100
     assert f'aria-label="Stepping stones towards {lead.title}"' in page
     assert page.count('class="goal-values"') == 100
+
+
+def test_each_row_links_the_values_it_serves_in_the_planners_order(alice_client, alice, charlie):
+    first = ValueFactory(owner=alice, name="Autonomy", rank=1)
+    second = ValueFactory(owner=alice, name="Craft", rank=2)
+    GoalFactory(owner=alice, title="Both").values.set([second, first])
+    GoalFactory(owner=alice, title="Neither")
+    GoalFactory(owner=charlie, title="Not hers").values.set([ValueFactory(owner=charlie)])
+    page = _page(alice_client)
+    both = page[page.index("Both") : page.index("</article>", page.index("Both"))]
+    assert "Serves what you value:" in both
+    assert both.index(f'{URL}?value={first.pid}">Autonomy') < both.index(
+        f'{URL}?value={second.pid}">Craft'
+    )
+    neither = page[page.index("Neither") : page.index("</article>", page.index("Neither"))]
+    assert "Serves what you value" not in neither
+    assert "Not hers" not in page

@@ -47,12 +47,12 @@ def goal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             | Q(description__icontains=query)
             | Q(specific__icontains=query)
         )
-    goals = goals.with_progress().select_related("parent").prefetch_related("values")
+    goals = goals.with_progress().select_related("parent")
     rows = list(goals.order_by(STATUS_RANK, "position", "created_at"))
     searching = bool(filters or query or form.unknown_value)
     context = {
         "form": form,
-        "roots": goal_tree(rows, today),
+        "roots": goal_tree(rows, today, list(form.career_values.values())),
         "count": len(rows),
         "open_count": sum(goal.is_open for goal in rows),
         "searching": searching,
@@ -61,6 +61,7 @@ def goal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         # Only asked when a search finds nothing, to tell "no match" from "no goals at all".
         "has_goals": bool(rows) or (searching and Goal.objects.owned_by(request.user).exists()),
         "today": today,
+        "list_url": reverse("goals:list"),
     }
     return render_page(request, "goals/list.html", context, partial="results")
 
