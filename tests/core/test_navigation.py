@@ -43,3 +43,19 @@ def test_signed_out_there_is_no_menu_only_the_way_in(client, db):
     page = client.get(reverse("account_login")).content.decode()
     assert "nav-menu" not in page
     assert ">Create your plan</a>" in page
+
+
+def test_the_phone_menu_and_the_wide_row_list_the_same_sections_and_unread_count(
+    alice_client, alice, bob
+):
+    from apps.mentorship.notices import KIND
+    from apps.notifications.services import notify
+    from tests.factories import GoalFactory
+
+    notify(recipient=alice, kind=KIND, target=GoalFactory(owner=alice), actor=bob)
+    page = alice_client.get(reverse("plan:timeline")).content.decode()
+    panels = re.findall(r'<div class="nav-panel">.*?</form>\s*</div>', page, flags=re.S)
+    assert len(panels) == 2
+    assert panels[0] == panels[1]
+    assert 'aria-current="page">Roadmap</a>' in panels[0]
+    assert '<span class="nav-count">1<span class="visually-hidden"> unread' in panels[0]
