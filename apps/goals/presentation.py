@@ -143,9 +143,10 @@ def goal_tree(goals: list[Goal], today: date, values: list[CareerValue]) -> list
             parent.stones.append(card)
             continue
         roots.append(card)
-        if card.goal.parent_id:  # its long-term goal is not in the list: name it here
-            card.serves_url = goal_link.replace(_STAND_IN, card.goal.parent.pid)
-            card.serves_title = card.goal.parent.title
+        long_term = card.goal.parent
+        if long_term is not None:  # its long-term goal is not in the list: name it here
+            card.serves_url = goal_link.replace(_STAND_IN, long_term.pid)
+            card.serves_title = long_term.title
     return roots
 
 
