@@ -19,6 +19,7 @@ from apps.goals.forms import ObstacleForm, ResourceForm
 from apps.goals.models import (
     Goal,
     GoalRevision,
+    GoalType,
     Horizon,
     MeasureKind,
     Resource,
@@ -103,8 +104,8 @@ def _card(goal: Goal, today: date, goal_link: str, served: list[tuple[str, str]]
         deadline(goal, today),
         progress_text(goal),
         url=goal_link.replace(_STAND_IN, goal.pid),
-        status_label=goal.get_status_display(),
-        tags=f"{goal.get_goal_type_display()} · {goal.get_horizon_display()}",
+        status_label=_STATUS_LABELS.get(goal.status, goal.status),
+        tags=f"{_TYPE_LABELS.get(goal.goal_type)} · {_HORIZON_LABELS.get(goal.horizon)}",
         due_iso=target.isoformat() if target else "",
         due_title=long_date(target) if target else "",
         values=served,
@@ -124,6 +125,12 @@ def _served(goals: list[Goal], values: list[CareerValue]) -> dict[int, list[tupl
                 served.setdefault(goal.pk, []).append((value.pid, value.name))
     return served
 
+
+# The labels of the choices, looked up directly: get_FOO_display() rebuilds its mapping on every
+# call, three times a row.
+_STATUS_LABELS = dict(Status.choices)
+_TYPE_LABELS = dict(GoalType.choices)
+_HORIZON_LABELS = dict(Horizon.choices)
 
 # A goal page's URL with a stand-in for the id: reversed once per list, not once per row.
 _STAND_IN = "00000000-0000-0000-0000-000000000000"
