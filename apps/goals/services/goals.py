@@ -1,8 +1,6 @@
-"""Writes to goals and everything that hangs off them. Views and tasks call these; nothing else
-writes. Each function validates, saves inside a transaction and returns what it changed."""
+"""Writes to goals themselves: creating, editing, progress, status, priority and order."""
 
 import enum
-import secrets
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -17,19 +15,15 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.assessment.models import CareerValue, Insight, InsightKind, Skill
 from apps.goals.models import (
-    CalendarFeed,
     Goal,
     GoalType,
     Horizon,
     MeasureKind,
-    Obstacle,
     Quadrant,
-    Resource,
-    ResourceStatus,
     Status,
-    Win,
 )
 from apps.goals.revisions import record_revision, snapshot
+from apps.goals.services.wins import win_create
 
 
 class GoalFields(TypedDict, total=False):
@@ -320,106 +314,3 @@ def goal_place(
 @transaction.atomic
 def goal_delete(*, goal: Goal) -> None:
     goal.delete()
-
-
-# -- obstacles and resources -------------------------------------------------------------
-
-
-@transaction.atomic
-def obstacle_create(*, goal: Goal, kind: str, description: str, strategy: str = "") -> Obstacle:
-    obstacle = Obstacle(goal=goal, kind=kind, description=description, strategy=strategy)
-    obstacle.full_clean()
-    obstacle.save()
-    return obstacle
-
-
-@transaction.atomic
-def obstacle_update(
-    *, obstacle: Obstacle, kind: str, description: str, strategy: str = ""
-) -> Obstacle:
-    obstacle.kind, obstacle.description, obstacle.strategy = kind, description, strategy
-    obstacle.full_clean()
-    obstacle.save()
-    return obstacle
-
-
-@transaction.atomic
-def obstacle_delete(*, obstacle: Obstacle) -> None:
-    obstacle.delete()
-
-
-@transaction.atomic
-def resource_create(
-    *, goal: Goal, kind: str, title: str, url: str = "", status: str = ResourceStatus.TODO
-) -> Resource:
-    resource = Resource(goal=goal, kind=kind, title=title, url=url, status=status)
-    resource.full_clean()
-    resource.save()
-    return resource
-
-
-@transaction.atomic
-def resource_update(
-    *, resource: Resource, kind: str, title: str, url: str = "", status: str = ResourceStatus.TODO
-) -> Resource:
-    resource.kind, resource.title, resource.url, resource.status = kind, title, url, status
-    resource.full_clean()
-    resource.save()
-    return resource
-
-
-@transaction.atomic
-def resource_set_status(*, resource: Resource, status: str) -> Resource:
-    resource.status = status
-    resource.full_clean()
-    resource.save(update_fields=["status", "updated_at"])
-    return resource
-
-
-@transaction.atomic
-def resource_delete(*, resource: Resource) -> None:
-    resource.delete()
-
-
-# -- wins -------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def win_create(
-    *,
-    owner: User,
-    title: str,
-    happened_on: date,
-    note: str = "",
-    goal: Goal | None = None,
-) -> Win:
-    if goal is not None and goal.owner_id != owner.pk:
-        raise ValidationError({"goal": "Choose one of your own goals."})
-    win = Win(owner=owner, title=title, happened_on=happened_on, note=note, goal=goal)
-    win.full_clean()
-    win.save()
-    return win
-
-
-@transaction.atomic
-def win_delete(*, win: Win) -> None:
-    win.delete()
-
-
-# -- calendar feed ----------------------------------------------------------------------
-
-
-def calendar_feed_for(*, user: User) -> CalendarFeed:
-    feed, _ = CalendarFeed.objects.get_or_create(
-        owner=user, defaults={"token": secrets.token_urlsafe(32)}
-    )
-    return feed
-
-
-@transaction.atomic
-def calendar_feed_reset(*, user: User) -> CalendarFeed:
-    """A new secret: the old calendar URL stops working at once."""
-    feed = calendar_feed_for(user=user)
-    feed.token = secrets.token_urlsafe(32)
-    feed.save(update_fields=["token", "created_at"])
-    return feed
