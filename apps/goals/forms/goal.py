@@ -1,7 +1,7 @@
 """Forms that parse what the planner sends. They validate input; the services do the writing."""
 
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -14,12 +14,8 @@ from apps.core.forms import PlainNumberInput
 from apps.goals import catalog
 from apps.goals.models import (
     Goal,
-    GoalType,
     Horizon,
     MeasureKind,
-    Obstacle,
-    Resource,
-    ResourceStatus,
     Status,
     suggested_horizon,
 )
@@ -360,103 +356,7 @@ class StatusForm(forms.Form):
         return data
 
 
-class ObstacleForm(forms.ModelForm):
-    suggestion = forms.ChoiceField(
-        required=False,
-        label="Or pick a strategy that often helps",
-        help_text="If you leave the strategy empty, the one you pick here is used.",
-    )
-
-    class Meta:
-        model = Obstacle
-        fields = ("kind", "description", "strategy")
-        labels = {
-            "kind": "What kind of obstacle?",
-            "description": "What might get in your way?",
-            "strategy": "How will you handle it?",
-        }
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 2}),
-            "strategy": forms.Textarea(attrs={"rows": 2}),
-        }
-
-    def __init__(self, *args, **kwargs) -> None:
-        # The goal page shows this form beside the resource form: ids of its own keep every
-        # label pointing at its field (both have a "kind"). Field names stay as they are.
-        kwargs.setdefault("auto_id", "obstacle-%s")
-        super().__init__(*args, **kwargs)
-        suggestion = cast(forms.ChoiceField, self.fields["suggestion"])
-        suggestion.choices = [("", "Choose a suggestion…"), *catalog.strategy_choices()]
-        suggestion.widget.attrs["data-strategy-for"] = self["strategy"].auto_id
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        suggestion = data.get("suggestion")
-        strategy = data.get("strategy", "").strip()
-        if suggestion and suggestion not in strategy:
-            data["strategy"] = f"{strategy}\n{suggestion}".strip()
-        return data
-
-
-class ResourceForm(forms.ModelForm):
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("auto_id", "resource-%s")  # unique beside the obstacle form
-        super().__init__(*args, **kwargs)
-
-    class Meta:
-        model = Resource
-        fields = ("kind", "title", "url", "status")
-        labels = {"title": "Name", "url": "Link (optional)"}
-        widgets = {"url": forms.URLInput(attrs={"placeholder": "https://"})}
-
-
-class ResourceStatusForm(forms.Form):
-    status = forms.ChoiceField(choices=ResourceStatus.choices)
-
-
 class ConfirmDeleteForm(forms.Form):
     """A delete needs the explicit confirmation its button sends; a bare POST deletes nothing."""
 
     confirm = forms.BooleanField()
-
-
-class GoalFilterForm(forms.Form):
-    q = forms.CharField(
-        required=False,
-        max_length=100,
-        label="Search",
-        widget=forms.SearchInput(attrs={"placeholder": "Words in the title or description"}),
-    )
-    goal_type = forms.ChoiceField(
-        required=False, label="Type", choices=[("", "All types"), *GoalType.choices]
-    )
-    horizon = forms.ChoiceField(
-        required=False, label="Horizon", choices=[("", "Any horizon"), *Horizon.choices]
-    )
-    status = forms.ChoiceField(
-        required=False, label="Status", choices=[("", "Any status"), *Status.choices]
-    )
-    value = forms.ChoiceField(required=False, label="Serves the value")
-
-    def __init__(self, *args, owner, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.career_values = {value.pid: value for value in values_of(owner)}
-        value = cast(forms.ChoiceField, self.fields["value"])
-        value.choices = [
-            ("", "Any value"),
-            *((pid, v.name) for pid, v in self.career_values.items()),
-        ]
-
-    def filters(self) -> dict:
-        """The valid filters only: a tampered value is ignored rather than an error."""
-        self.is_valid()
-        found = {k: v for k, v in self.cleaned_data.items() if v and k != "value"}
-        if self.cleaned_data.get("value"):
-            found["values"] = self.career_values[self.cleaned_data["value"]]
-        return found
-
-    @property
-    def unknown_value(self) -> bool:
-        """A value link that names none of the planner's values (removed since, or not theirs):
-        the list says so and shows nothing, rather than every goal."""
-        return bool(self.data.get("value")) and "value" in self.errors
