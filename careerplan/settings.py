@@ -9,9 +9,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+
+from careerplan.beat import BEAT_SCHEDULE
+from careerplan.mailers import mailer_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -250,33 +252,7 @@ DEFAULT_FROM_EMAIL = _required("DEFAULT_FROM_EMAIL", "careerplan <noreply@localh
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 
-def _mailer_from_url(url: str) -> dict:
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    simple = {
-        "console": "django.core.mail.backends.console.EmailBackend",
-        "locmem": "django.core.mail.backends.locmem.EmailBackend",
-        "dummy": "django.core.mail.backends.dummy.EmailBackend",
-    }
-    if scheme in simple:
-        return {"BACKEND": simple[scheme]}
-    if scheme not in {"smtp", "smtp+tls", "smtp+ssl", "smtps"}:
-        raise ImproperlyConfigured(f"EMAIL_URL has an unknown scheme: {scheme!r}")
-    return {
-        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "OPTIONS": {
-            "host": parts.hostname or "localhost",
-            "port": parts.port or (465 if scheme in {"smtp+ssl", "smtps"} else 25),
-            "username": environ.Env.parse_value(parts.username or "", str),
-            "password": environ.Env.parse_value(parts.password or "", str),
-            "use_tls": scheme == "smtp+tls",
-            "use_ssl": scheme in {"smtp+ssl", "smtps"},
-            "timeout": 10,
-        },
-    }
-
-
-MAILERS = {"default": _mailer_from_url(_required("EMAIL_URL", "console://"))}
+MAILERS = {"default": mailer_from_url(_required("EMAIL_URL", "console://"))}
 
 # Celery: Redis is the broker. Tasks are queued after commit and take ids, never model instances.
 CELERY_BROKER_URL = REDIS_URL
@@ -293,51 +269,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # what to do instead (see apps.accounts.services.email_send).
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_TIMEZONE = "UTC"
-# Every periodic job, with why it runs when it does.
-CELERY_BEAT_SCHEDULE = {
-    # The reminder sweep: every minute, so a reminder is at most a minute late. One static
-    # entry for everyone; each schedule's own time lives in the database (next_due_at).
-    "dispatch-due-reminders": {
-        "task": "apps.checkins.tasks.dispatch_due_reminders",
-        "schedule": 60.0,
-    },
-    # Notification mail: every minute, so a daily digest goes within a minute of the person's
-    # own morning and a lost or retried email is queued again soon after.
-    "sweep-notification-mail": {
-        "task": "apps.notifications.tasks.sweep_notification_mail",
-        "schedule": 60.0,
-    },
-    # Meeting reminders: every minute, so the reminder a day before a meeting is at most a
-    # minute late and a lost or retried one is queued again soon after.
-    "sweep-meeting-reminders": {
-        "task": "apps.meetings.tasks.sweep_meeting_reminders",
-        "schedule": 60.0,
-    },
-    # Database-backed sessions pile up; clearing them daily at a quiet hour keeps the table small.
-    "clear-expired-sessions": {
-        "task": "apps.accounts.tasks.clear_expired_sessions",
-        "schedule": crontab(hour=3, minute=17),
-    },
-    # Mentorships past their agreed end date: access stopped at the date already (the access
-    # condition checks it); this marks them ended and tells both sides, once, just after
-    # midnight UTC.
-    "end-due-mentorships": {
-        "task": "apps.mentorship.tasks.end_due_mentorships",
-        "schedule": crontab(hour=0, minute=7),
-    },
-    # Mentor requests open for a week: the mentor's one reminder and word to the planner.
-    # Hourly, so a reminder is at most an hour late; the claim makes a second run a no-op.
-    "remind-unanswered-mentor-requests": {
-        "task": "apps.directory.tasks.remind_unanswered_requests",
-        "schedule": crontab(minute=41),
-    },
-    # Prepared downloads of a person's data are kept only until their link expires (a day);
-    # hourly, so an expired file lingers at most an hour.
-    "purge-expired-exports": {
-        "task": "apps.portability.tasks.purge_expired_exports",
-        "schedule": crontab(minute=23),
-    },
-}
+# Every periodic job, with why it runs when it does: careerplan/beat.py.
+CELERY_BEAT_SCHEDULE = BEAT_SCHEDULE
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
