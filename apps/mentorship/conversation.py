@@ -201,13 +201,14 @@ def conversation(
     full: bool = True,
 ) -> dict:
     """What the conversation part shows `viewer`: every thread, or (`full=False`, on a goal)
-    the latest few. Opening it marks it read for a mentor."""
+    the latest few. Opening it marks what was new read for a mentor."""
     is_planner = viewer.pk == target.owner_id
     mentorship = None if is_planner else running_mentorship(target.owner_id, viewer)
     milestones = milestones_of(target)
     # Read before the visit is recorded: what was unread until now stays in view.
     threads = threads_for(viewer, target)
-    if mentorship is not None:
+    if mentorship is not None and any(t.unread for t in threads):
+        # Only news moves the marker: with nothing unread, the one there already says so.
         services.comments_mark_read(reader=viewer, target=target)
     shown = threads if full or not isinstance(target, Goal) else latest(threads)
     hidden = [t for t in threads if t not in shown] if len(shown) < len(threads) else []

@@ -8,8 +8,10 @@ import pytest
 from django.urls import reverse
 
 from apps.checkins.services.checkins import checkin_complete, checkin_start
+from apps.mentorship.models import CommentRead
 from apps.mentorship.services import comment_add
-from tests.factories import CommentFactory
+from tests.factories import CommentFactory, MilestoneFactory
+from tests.mentorship.test_pages import SHARED_GOAL_QUERIES
 
 HTMX = {"HX-Request": "true"}
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -152,3 +154,24 @@ def test_a_stranger_does_not_find_the_whole_conversation(charlie, client, shared
     assert client.get(everything_url(shared_goal)).status_code == 404
     checkin_url = reverse("mentorship:conversation", args=["nothing", shared_goal.public_id])
     assert client.get(checkin_url).status_code == 404
+
+
+def test_a_visit_with_nothing_new_leaves_the_read_marker_alone(
+    bob, bob_client, mentorship, shared_goal, time_machine, django_assert_num_queries
+):
+    MilestoneFactory(goal=shared_goal)  # as in the pinned count: its steps are asked for
+    threads(shared_goal, 2, time_machine)
+    time_machine.move_to(START + timedelta(days=1), tick=False)
+    bob_client.get(goal_url(shared_goal))
+    marker = CommentRead.objects.get(reader=bob, goal=shared_goal)
+    time_machine.move_to(START + timedelta(days=2), tick=False)
+    with django_assert_num_queries(SHARED_GOAL_QUERIES - 1):
+        bob_client.get(goal_url(shared_goal))
+    marker.refresh_from_db()
+    assert marker.read_at == START + timedelta(days=1)
+    # Something new moves it again.
+    CommentFactory(goal=shared_goal, body="News")
+    time_machine.move_to(START + timedelta(days=3), tick=False)
+    assert "News" in bob_client.get(goal_url(shared_goal)).content.decode()
+    marker.refresh_from_db()
+    assert marker.read_at == START + timedelta(days=3)
