@@ -3,26 +3,73 @@ their labels, and the form to add one. Also the panel the goal and check-in page
 (registered with `apps.core.sharing`), so those pages need no import of this app."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
+from django.contrib.humanize.templatetags.humanize import naturaltime
+from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 
 from apps.accounts.models import User
 from apps.checkins.models import CheckIn
+from apps.core import scope
+from apps.core.markdown import render_markdown
 from apps.core.sharing import Panel
+from apps.core.templatetags.plan_tags import link
 from apps.goals.models import Goal
 from apps.mentorship import services
-from apps.mentorship.access import active_mentorship
 from apps.mentorship.comment_forms import CommentForm
-from apps.mentorship.models import Comment, CommentKind
+from apps.mentorship.models import Comment, CommentKind, CommentRead
+from apps.mentorship.notices import KIND as NOTICE_KIND
+from apps.mentorship.viewing import running_mentorship
 from apps.milestones.models import Milestone
+from apps.notifications.models import Notification
+from apps.plan.views.goal_page import milestones_key
 
 TEMPLATE = "mentorship/conversation.html"
+# The goal page stays short: it shows the threads with the latest activity, and the rest
+# behind a control that loads the whole conversation. Unread threads are never held back.
+GOAL_PAGE_THREADS = 5
+
+
+@dataclass(frozen=True)
+class Note:
+    """One comment as the viewer sees it, its strings worked out here once: the template of a
+    note runs for every comment of a long conversation."""
+
+    pid: str
+    kind: str
+    who: str
+    label: str
+    past: bool  # from a mentor whose mentorship has ended
+    about: str  # the milestone's title, if it is about one
+    created_at: datetime
+    iso: str
+    stamp: str
+    ago: str
+    edited: bool
+    html: str
+    unread: bool
+    edit_url: str = ""  # while its author may still change it
+    delete_url: str = ""  # for whoever may delete it
+    delete_question: str = ""
 
 
 @dataclass
 class Thread:
-    comment: Comment
-    replies: list[Comment] = field(default_factory=list)
+    comment: Note
+    replies: list[Note] = field(default_factory=list)
+    reply_url: str = ""
+    reply_label: str = ""  # who reads a reply: the first comment's label
+
+    @property
+    def last_at(self) -> datetime:
+        return max(c.created_at for c in (self.comment, *self.replies))
+
+    @property
+    def unread(self) -> bool:
+        return any(c.unread for c in (self.comment, *self.replies))
 
 
 def target_kind(target: Goal | CheckIn) -> str:
@@ -58,12 +105,55 @@ def author_name(comment: Comment, viewer: User) -> str:
     return comment.author.get_full_name()
 
 
-def _decorate(comment: Comment, viewer: User) -> Comment:
-    comment.label = label(comment, viewer)  # type: ignore[attr-defined]
-    comment.who = author_name(comment, viewer)  # type: ignore[attr-defined]
-    comment.editable = services.can_edit(comment, viewer)  # type: ignore[attr-defined]
-    comment.deletable = services.can_delete(comment, viewer)  # type: ignore[attr-defined]
-    return comment
+def _note(c: Comment, viewer: User) -> Note:
+    local = localtime(c.created_at)
+    deletable = services.can_delete(c, viewer)
+    replies = "" if c.parent_id else " and any replies to it"
+    question = f"Delete this {c.get_kind_display().lower()}{replies}?" if deletable else ""
+    return Note(
+        pid=c.pid,
+        kind=c.kind,
+        who=author_name(c, viewer),
+        label=label(c, viewer),
+        past=c.from_past_mentor,
+        about=c.milestone.title if c.milestone is not None else "",
+        created_at=c.created_at,
+        iso=date_format(local, "c"),
+        stamp=date_format(local, "j F Y, H:i"),
+        ago=naturaltime(c.created_at),
+        edited=c.edited_at is not None,
+        html=render_markdown(c.body),
+        unread=_is_unread(c, viewer),
+        edit_url=link("mentorship:comment-edit", c.pid) if services.can_edit(c, viewer) else "",
+        delete_url=link("mentorship:comment-delete", c.pid) if deletable else "",
+        delete_question=question,
+    )
+
+
+def _with_unread(rows, viewer: User, target: Goal | CheckIn):
+    """Mark what `viewer` has not read yet, in the same query: for the planner a comment they
+    still have an unread notification about, for a mentor one newer than their last visit."""
+    if viewer.pk == target.owner_id:
+        notices = Notification.objects.filter(
+            recipient=viewer,
+            kind=NOTICE_KIND,
+            read_at=None,
+            target_type__app_label="mentorship",
+            target_type__model="comment",
+            target_id=OuterRef("pk"),
+        )
+        return rows.annotate(noticed=Exists(notices))
+    key = {"goal": target} if isinstance(target, Goal) else {"checkin": target}
+    seen = CommentRead.objects.filter(reader=viewer, **key).values("read_at")[:1]
+    return rows.annotate(seen=Subquery(seen))
+
+
+def _is_unread(comment: Comment, viewer: User) -> bool:
+    if comment.author_id == viewer.pk:
+        return False
+    if hasattr(comment, "noticed"):
+        return comment.noticed
+    return comment.seen is None or comment.created_at > comment.seen  # type: ignore[attr-defined]
 
 
 def threads_for(viewer: User, target: Goal | CheckIn) -> list[Thread]:
@@ -75,49 +165,74 @@ def threads_for(viewer: User, target: Goal | CheckIn) -> list[Thread]:
         .select_related("author", "mentorship", "milestone")
     )
     threads: dict[int, Thread] = {}
-    replies: list[Comment] = []
-    for comment in rows:
-        _decorate(comment, viewer)
+    replies: list[tuple[int, Note]] = []
+    for comment in _with_unread(rows, viewer, target):
+        note = _note(comment, viewer)
         if comment.parent_id is None:
-            threads[comment.pk] = Thread(comment)
+            url = link("mentorship:comment-reply", note.pid)
+            threads[comment.pk] = Thread(note, reply_url=url, reply_label=note.label.lower())
         else:
-            replies.append(comment)
-    for reply in replies:
+            replies.append((comment.parent_id, note))
+    for parent_id, reply in replies:
         # A reply whose first comment the viewer cannot read is not shown on its own.
-        if reply.parent_id in threads:
-            threads[reply.parent_id].replies.append(reply)
+        if parent_id in threads:
+            threads[parent_id].replies.append(reply)
     return list(threads.values())
 
 
+def latest(threads: list[Thread], count: int = GOAL_PAGE_THREADS) -> list[Thread]:
+    """The `count` threads with the newest activity and every unread one, in their order."""
+    newest = {id(t) for t in sorted(threads, key=lambda t: t.last_at, reverse=True)[:count]}
+    return [t for t in threads if id(t) in newest or t.unread]
+
+
 def milestones_of(target: Goal | CheckIn) -> list[Milestone]:
+    """The milestones a comment may be about: on the goal page, the ones it has just shown."""
     if not isinstance(target, Goal):
         return []
-    return list(Milestone.objects.filter(goal=target).order_by("position", "pk"))
+    return scope.remember(milestones_key(target), lambda: list(target.milestones.all()))
 
 
-def conversation(viewer: User, target: Goal | CheckIn, *, form: CommentForm | None = None) -> dict:
-    """What the conversation part shows `viewer`. Opening it marks it read for a mentor."""
+def conversation(
+    viewer: User,
+    target: Goal | CheckIn,
+    *,
+    form: CommentForm | None = None,
+    full: bool = True,
+) -> dict:
+    """What the conversation part shows `viewer`: every thread, or (`full=False`, on a goal)
+    the latest few. Opening it marks what was new read for a mentor."""
     is_planner = viewer.pk == target.owner_id
-    mentorship = None if is_planner else active_mentorship(target.owner_id, viewer)
+    mentorship = None if is_planner else running_mentorship(target.owner_id, viewer)
     milestones = milestones_of(target)
-    if mentorship is not None:
+    # Read before the visit is recorded: what was unread until now stays in view.
+    threads = threads_for(viewer, target)
+    if mentorship is not None and any(t.unread for t in threads):
+        # Only news moves the marker: with nothing unread, the one there already says so.
         services.comments_mark_read(reader=viewer, target=target)
+    shown = threads if full or not isinstance(target, Goal) else latest(threads)
+    hidden = [t for t in threads if t not in shown] if len(shown) < len(threads) else []
     planner_name = mentorship.planner.get_full_name() if mentorship else ""
+    kind = target_kind(target)
     return {
         "target": target,
-        "kind": target_kind(target),
+        "kind": kind,
         "title": target_title(target),
         "back": target_url(target),
         "is_planner": is_planner,
         "planner_name": planner_name,
-        "threads": threads_for(viewer, target),
+        "threads": shown,
+        "full": full,
+        "hidden_threads": len(hidden),
+        "total_comments": sum(1 + len(t.replies) for t in threads),
+        "everything": reverse("mentorship:conversation", args=[kind, target.public_id]),
         "form": form
         or CommentForm(is_planner=is_planner, planner_name=planner_name, milestones=milestones),
     }
 
 
 def goal_panel(viewer: User, goal: Goal) -> Panel | None:
-    return Panel(TEMPLATE + "#thread", conversation(viewer, goal))
+    return Panel(TEMPLATE + "#thread", conversation(viewer, goal, full=False))
 
 
 def checkin_panel(viewer: User, checkin: CheckIn) -> Panel | None:

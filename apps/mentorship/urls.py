@@ -29,6 +29,11 @@ urlpatterns = [
     path("<uuid:public_id>/log/", planner.access_log, name="access-log"),
     # The conversation on a goal or a completed check-in ("goal" or "checkin").
     path("comments/on/<slug:target>/<uuid:public_id>/", comments.comment_add, name="comment-add"),
+    path(
+        "conversation/<slug:target>/<uuid:public_id>/",
+        comments.conversation_page,
+        name="conversation",
+    ),
     path("comments/<uuid:public_id>/reply/", comments.comment_reply, name="comment-reply"),
     path("comments/<uuid:public_id>/edit/", comments.comment_edit, name="comment-edit"),
     path("comments/<uuid:public_id>/delete/", comments.comment_delete, name="comment-delete"),

@@ -1,27 +1,28 @@
 """What the goal page says about its audience, and the access log entry when a mentor opens
 it. Registered with `apps.core.sharing` so the goal page needs no import of this app."""
 
-from django.db.models import Q
-
 from apps.accounts.models import User
 from apps.checkins.models import CheckIn
+from apps.core import scope
 from apps.goals.models import Goal
 from apps.mentorship.access import active_mentorship
 from apps.mentorship.models import AccessKind, Mentorship
 from apps.mentorship.services import access_record
+from apps.mentorship.services.deadlines import mentors_of
 
 
-def mentors_seeing(goal: Goal) -> list[User]:
-    running = Mentorship.objects.active().filter(planner_id=goal.owner_id)
-    covering = running.filter(Q(all_goals=True) | Q(goals=goal)).select_related("mentor")
-    return [m.mentor for m in covering.order_by("started_at").distinct()]
+def running_mentorship(planner_id: int, viewer: User) -> Mentorship | None:
+    """`active_mentorship`, asked once per request: the goal page's note and its
+    conversation both need it. Starting or ending a mentorship forgets it."""
+    key = ("mentorship.running", planner_id, viewer.pk)
+    return scope.remember(key, lambda: active_mentorship(planner_id, viewer))
 
 
 def goal_viewed(viewer: User, goal: Goal) -> list[str]:
     if viewer.pk == goal.owner_id:
-        names = ", ".join(m.get_full_name() for m in mentors_seeing(goal))
+        names = ", ".join(m.get_full_name() for m in mentors_of(goal))
         return [f"Shared with {names}"] if names else []
-    mentorship = active_mentorship(goal.owner_id, viewer)
+    mentorship = running_mentorship(goal.owner_id, viewer)
     if mentorship is None:
         return []
     access_record(
@@ -34,7 +35,7 @@ def checkin_viewed(viewer: User, checkin: CheckIn) -> list[str]:
     """The check-in page labels itself for a reader; this only records the visit."""
     if viewer.pk == checkin.owner_id:
         return []
-    mentorship = active_mentorship(checkin.owner_id, viewer)
+    mentorship = running_mentorship(checkin.owner_id, viewer)
     if mentorship is not None:
         when = checkin.completed_at or checkin.created_at
         access_record(

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.core import scope
 from apps.core.dates import plan_date_problem
 from apps.goals import services as goal_services
 from apps.goals.models import Goal
@@ -35,10 +36,16 @@ def _text(value: str, field: str, empty: str) -> str:
 
 
 def mentors_of(goal: Goal) -> list[User]:
-    """The mentors whose running share covers `goal`: the people a request is for."""
+    """The mentors whose running share covers `goal`, longest-running first: the people a
+    request is for, and the "Shared with …" of the goal page. Asked once per request (the
+    page's note and its deadline panel both need it); changing a share forgets it."""
+    return scope.remember(("mentorship.mentors_of", goal.pk), lambda: _mentors_of(goal))
+
+
+def _mentors_of(goal: Goal) -> list[User]:
     running = Mentorship.objects.active().filter(planner_id=goal.owner_id)
-    covering = running.filter(Q(all_goals=True) | Q(goals=goal.pk))
-    return [m.mentor for m in covering.select_related("mentor").distinct()]
+    covering = running.filter(Q(all_goals=True) | Q(goals=goal.pk)).select_related("mentor")
+    return [m.mentor for m in covering.order_by("started_at").distinct()]
 
 
 def _check_date(proposed: date, current: date | None) -> None:

@@ -1,4 +1,5 @@
-"""The conversation: add a comment or note, reply, change one within 15 minutes, delete.
+"""The conversation: the whole of it on a page of its own (the goal page shows the latest
+threads), add a comment or note, reply, change one within 15 minutes, delete.
 
 Each write answers a plain form post with a redirect back to the page of the goal or
 check-in, and an HTMX one with the conversation part re-rendered in place."""
@@ -12,7 +13,8 @@ from django.forms import BaseForm
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import reswap, retarget
 
 from apps.accounts.http import AuthenticatedHttpRequest
@@ -32,12 +34,18 @@ def _target_of(comment: Comment) -> Goal | CheckIn:
     return comment.goal or comment.checkin  # type: ignore[return-value]
 
 
+def _full(request: AuthenticatedHttpRequest) -> bool:
+    # The whole conversation sends `full` with every write from it (hx-vals on its section),
+    # so it stays whole; a write from the goal page answers with the goal page's part.
+    return request.POST.get("full") == "1"
+
+
 def _answer(
     request: AuthenticatedHttpRequest, target: Goal | CheckIn, anchor: str = "conversation"
 ) -> HttpResponse:
     """After a successful write: the conversation part for HTMX, else back to the page."""
     if wants_partial(request):
-        data = conversation(request.user, target)
+        data = conversation(request.user, target, full=_full(request))
         response = render(request, TEMPLATE + "#thread", {"data": data})
         # The edit form swaps itself; what comes back after a write is the whole thread.
         return retarget(reswap(response, "outerHTML"), "#conversation")
@@ -50,8 +58,22 @@ def _invalid(
     form: BaseForm,
     comment_form: CommentForm | None = None,
 ) -> HttpResponse:
-    data = conversation(request.user, target, form=comment_form)
+    full = _full(request) or not wants_partial(request)
+    data = conversation(request.user, target, form=comment_form, full=full)
     return render_page(request, TEMPLATE, {"data": data}, partial="thread", form=form)
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def conversation_page(
+    request: AuthenticatedHttpRequest, target: str, public_id: UUID
+) -> HttpResponse:
+    """Every thread: the page the goal page's "Show …" control links to, or for HTMX the
+    conversation part it swaps in place."""
+    subject = comment_target(request.user, target, public_id)
+    data = conversation(request.user, subject, full=True)
+    return render_page(request, TEMPLATE, {"data": data}, partial="thread")
 
 
 @login_required

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.models import User
 from apps.assessment.models import Insight, Skill
+from apps.core import scope
 from apps.core.htmx import confirm_delete, done, posted, render_page
 from apps.core.sharing import panels, viewed
 from apps.goals import catalog, services, smart
@@ -31,6 +32,7 @@ from apps.goals.presentation import (
     resources_context,
     smart_context,
 )
+from apps.milestones.models import Milestone
 from apps.milestones.selectors import milestones_with_steps
 from apps.plan.progress_history import goal_progress_chart
 
@@ -72,6 +74,17 @@ def _origin(goal: Goal) -> dict[str, Any]:
     return {"served_values": list(goal.values.all()), "source": source}
 
 
+def milestones_key(goal: Goal) -> tuple[str, int]:
+    return ("plan.goal-milestones", goal.pk)
+
+
+def _milestones(goal: Goal) -> list[Milestone]:
+    """The goal's milestones with their steps, kept for the rest of the request: a part that
+    another app adds to the page (the conversation's "about a milestone") reads them under
+    `milestones_key` instead of asking again."""
+    return scope.remember(milestones_key(goal), lambda: milestones_with_steps(goal))
+
+
 def goal_page_context(
     viewer: User,
     goal: Goal,
@@ -81,7 +94,7 @@ def goal_page_context(
     """What the goal page shows `viewer`: everything to its owner, a read-only page to a
     reader (a mentor, or the planner previewing what their mentor sees)."""
     today = timezone.localdate()
-    milestones = milestones_with_steps(goal)
+    milestones = _milestones(goal)
     children = Goal.objects.visible_to(viewer).filter(parent=goal).with_progress()
     can_edit = goal.owner_id == viewer.pk
     # The history of adjustments (with their reasons) is the planner's own working record; a

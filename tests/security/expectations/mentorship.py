@@ -151,6 +151,10 @@ EXPECTATIONS = {
             ).exists(),
         ),
     ),
+    # The whole conversation, which the goal page's "Show all" control opens: read like the goal.
+    "mentorship:conversation": Expect(
+        get=shared(200), post=signed_in(405), kwargs=_goal_to_comment_on
+    ),
     "mentorship:comment-reply": Expect(
         get=signed_in(405),
         post=shared(422),
