@@ -55,7 +55,9 @@ def describe(notification) -> Described | None:
     who = comment.author.get_full_name() if comment.author else "Someone"
     verb = "replied on" if comment.parent_id else "commented on"
     if comment.goal is not None:
-        page = reverse("plan:goal", args=[comment.goal.public_id])
+        # The whole conversation: the goal page shows only its latest threads, and this one
+        # may be among those it leaves out once the notification is read.
+        page = reverse("mentorship:conversation", args=["goal", comment.goal.public_id])
     elif comment.checkin is not None:
         page = reverse("checkins:detail", args=[comment.checkin.public_id])
     else:

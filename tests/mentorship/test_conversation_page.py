@@ -139,8 +139,10 @@ def test_a_checkin_shows_its_whole_conversation(alice, alice_client):
     checkin = checkin_complete(checkin=checkin_start(user=alice))
     for n in range(7):
         CommentFactory(goal=None, checkin=checkin, body=f"Week note {n}")
-    page = alice_client.get(reverse("checkins:detail", args=[checkin.public_id]))
-    assert page.content.decode().count('class="comment-thread"') == 7
+    page = alice_client.get(reverse("checkins:detail", args=[checkin.public_id])).content.decode()
+    assert page.count('class="comment-thread"') == 7
+    # It names what it is about.
+    assert "read by the mentors who see this check-in;" in page
 
 
 @pytest.mark.parametrize("method", ["post", "put"])
@@ -175,3 +177,33 @@ def test_a_visit_with_nothing_new_leaves_the_read_marker_alone(
     assert "News" in bob_client.get(goal_url(shared_goal)).content.decode()
     marker.refresh_from_db()
     assert marker.read_at == START + timedelta(days=3)
+
+
+def test_a_comment_notification_opens_the_whole_conversation_at_that_comment(
+    alice, bob, alice_client, mentorship, shared_goal, time_machine
+):
+    from apps.notifications.models import Notification
+    from apps.notifications.registry import describe_all
+
+    time_machine.move_to(START, tick=False)
+    old = comment_add(by=bob, target=shared_goal, body="An early question")
+    threads(shared_goal, 6, time_machine, start=START + timedelta(days=1))
+    Notification.objects.filter(recipient=alice).update(read_at=START + timedelta(days=2))
+    # Read already, and older than the five threads the goal page shows: only the whole
+    # conversation still has it.
+    assert "An early question" not in alice_client.get(goal_url(shared_goal)).content.decode()
+    [(_, described)] = describe_all(alice, Notification.objects.filter(recipient=alice))
+    assert described.url == f"{everything_url(shared_goal)}#comment-{old.public_id}"
+    page = alice_client.get(everything_url(shared_goal)).content.decode()
+    assert f'id="comment-{old.public_id}"' in page
+
+
+def test_show_all_hands_focus_to_the_conversation_it_opened(
+    alice_client, shared_goal, time_machine
+):
+    threads(shared_goal, 7, time_machine)
+    swapped = alice_client.get(everything_url(shared_goal), headers=HTMX).content.decode()
+    assert '<h2 id="conversation-heading" tabindex="-1" autofocus>' in swapped
+    # On its own page, and on the goal page, the heading takes nothing from the reader.
+    for url in (everything_url(shared_goal), goal_url(shared_goal)):
+        assert "autofocus>Conversation" not in alice_client.get(url).content.decode()
