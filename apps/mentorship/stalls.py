@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Exists, F, Max, OuterRef, Q
+from django.db.models import Exists, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -48,6 +48,8 @@ class Stall:
 
 
 Found = dict[int, list[Stall]]
+# A planner's last check-in the mentor may read and their planned rhythm (None when paused).
+CheckinFacts = tuple[datetime | None, str | None]
 # (mentor, their running mentorships, now) -> stalls per planner id.
 StallCheck = Callable[[User, list[Mentorship], datetime], Found]
 
@@ -73,24 +75,39 @@ def _days(delta: timedelta) -> str:
     return span_in_words(max(delta.days, 1))
 
 
-def last_checkins(mentor: User, mentorships: list[Mentorship]) -> dict[int, datetime]:
-    """When each planner who shares check-ins with `mentor` last completed one: the rows show
-    it and the check-in stall counts from it, so one request reads it once."""
+def _checkin_facts(mentor: User, mentorships: list[Mentorship]) -> dict[int, CheckinFacts]:
+    """(last check-in the mentor may read, planned rhythm or None) of each planner who shares
+    check-ins with `mentor`, in one query: the rows show the first, the check-in stall needs
+    both, so one request reads them once."""
     planners = tuple(m.planner_id for m in mentorships if m.share_checkins)
     if not planners:
         return {}
 
-    def load() -> dict[int, datetime]:
-        rows = (
+    def load() -> dict[int, CheckinFacts]:
+        last = (
             CheckIn.objects.visible_to(mentor)
-            .filter(owner__in=planners)
+            .filter(owner=OuterRef("pk"))
+            .order_by()
             .values("owner")
             .annotate(last=Max("completed_at"))
-            .values_list("owner", "last")
+            .values("last")
         )
-        return dict(rows)
+        # Of the schedule only the rhythm is read, and only for planners who share check-ins.
+        rhythm = CheckinSchedule.objects.filter(owner=OuterRef("pk"), paused=False)
+        rows = (
+            User.objects.filter(pk__in=planners)
+            .annotate(last=Subquery(last), rhythm=Subquery(rhythm.values("frequency")))
+            .values_list("pk", "last", "rhythm")
+        )
+        return {pk: (last, frequency) for pk, last, frequency in rows}
 
-    return scope.remember(("mentorship.last_checkins", mentor.pk, planners), load)
+    return scope.remember(("mentorship.checkins", mentor.pk, planners), load)
+
+
+def last_checkins(mentor: User, mentorships: list[Mentorship]) -> dict[int, datetime]:
+    """When each planner who shares check-ins with `mentor` last completed one."""
+    facts = _checkin_facts(mentor, mentorships)
+    return {planner: last for planner, (last, _) in facts.items() if last is not None}
 
 
 def overdue_milestones(
@@ -118,15 +135,9 @@ def checkins_missing(mentor: User, mentorships: list[Mentorship], now: datetime)
     """No check-in for two of the planner's own periods, said only where check-ins are
     shared: otherwise the mentor learns nothing about them, not even their absence."""
     sharing = {m.planner_id: m for m in mentorships if m.share_checkins}
-    if not sharing:
-        return {}
-    # Only the rhythm is read, and only for planners who share their check-ins with this mentor.
-    rhythm = dict(
-        CheckinSchedule.objects.filter(owner__in=list(sharing), paused=False).values_list(
-            "owner", "frequency"
-        )
-    )
-    last = last_checkins(mentor, mentorships) if rhythm else {}
+    facts = _checkin_facts(mentor, mentorships)
+    rhythm = {planner: frequency for planner, (_, frequency) in facts.items() if frequency}
+    last = last_checkins(mentor, mentorships)
     found: Found = {}
     for planner_id, frequency in rhythm.items():
         period = timedelta(days=PERIOD_DAYS.get(frequency, 7))
