@@ -10,7 +10,8 @@ answer, together with what either of them added.
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Count
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
 
 from apps.accounts.models import User
 from apps.checkins.models import CheckIn
@@ -20,6 +21,8 @@ from apps.milestones.models import Milestone
 
 DUE_WITHIN = timedelta(days=7)
 SHOWN = 50
+# The columns the page shows of a person named on it (`get_full_name`).
+NAMED = ("author__display_name", "author__email")
 
 
 @dataclass
@@ -37,29 +40,47 @@ def build_agenda(meeting: Meeting) -> Agenda:
     agenda = Agenda(checkins_shared=mentorship.share_checkins)
     if mentorship.share_checkins:
         agenda.checkin = (
-            CheckIn.objects.visible_to(mentor).completed().filter(owner=planner).first()
+            CheckIn.objects.visible_to(mentor)
+            .completed()
+            .filter(owner=planner)
+            .only("public_id", "completed_at", "confidence", "next_steps")
+            .first()
         )
     by_day = (meeting.starts_at + DUE_WITHIN).date()
     agenda.milestones = list(
         Milestone.objects.visible_to(mentor)
         .filter(goal__owner=planner, done_at=None, due_date__lte=by_day)
         .select_related("goal")
+        .only("title", "due_date", "goal__public_id", "goal__title")
         .order_by("due_date", "pk")[:SHOWN]
     )
+    # Many milestones share a goal: its link is reversed once, not once per milestone.
+    links: dict[int, str] = {}
+    for milestone in agenda.milestones:
+        goal = milestone.goal
+        if goal.pk not in links:
+            links[goal.pk] = reverse("plan:goal", args=[goal.public_id])
+        milestone.goal_url = links[goal.pk]  # type: ignore[attr-defined]
+    replies = Comment.objects.filter(parent=OuterRef("pk"))
     agenda.comments = list(
         Comment.objects.visible_to(mentor)
         .filter(planner=planner, kind=CommentKind.SHARED, parent=None)
-        .annotate(answers=Count("replies"))
-        .filter(answers=0)
+        .filter(~Exists(replies))
         .select_related("author", "goal", "checkin")
+        .only("body", "goal__public_id", "checkin__public_id", *NAMED)
         .order_by("-created_at")[:SHOWN]
     )
-    agenda.items = list(meeting.agenda_items.select_related("author"))
+    agenda.items = list(
+        meeting.agenda_items.select_related("author").only("meeting", "body", *NAMED)
+    )
     return agenda
 
 
 def notes_for(meeting: Meeting, viewer: User) -> list[MeetingNote]:
     """The shared notes and the viewer's own private ones, never the other side's."""
     return list(
-        MeetingNote.objects.visible_to(viewer).filter(meeting=meeting).select_related("author")
+        MeetingNote.objects.visible_to(viewer)
+        .filter(meeting=meeting)
+        .select_related("author")
+        .only("shared", "body", "created_at", *NAMED)
     )

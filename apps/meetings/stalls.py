@@ -7,11 +7,11 @@ attendance); a mentorship without a regular rhythm has nothing to fall behind on
 
 from datetime import UTC, datetime, timedelta
 
-from django.db.models import Max
+from django.db.models import Max, Q
 
 from apps.accounts.models import User
 from apps.core.dates import span_in_words
-from apps.meetings.models import Frequency, Meeting, MeetingSeries
+from apps.meetings.models import Frequency, MeetingSeries
 from apps.mentorship.models import Mentorship
 from apps.mentorship.stalls import Found, Stall
 
@@ -24,14 +24,13 @@ PERIOD_DAYS: dict[str, int] = {
 
 def meetings_missed(mentor: User, mentorships: list[Mentorship], now: datetime) -> Found:
     by_id = {m.pk: m for m in mentorships}
-    series = list(MeetingSeries.objects.filter(mentorship__in=list(by_id)))
-    if not series:
-        return {}
-    held = dict(
-        Meeting.objects.filter(mentorship__in=[s.mentorship_id for s in series], starts_at__lt=now)
-        .values("mentorship")
-        .annotate(last=Max("starts_at"))
-        .values_list("mentorship", "last")
+    # Each rhythm comes with the last meeting held (any meeting of the mentorship, in or out of
+    # the rhythm), in one query.
+    held_before = Q(mentorship__meetings__starts_at__lt=now)
+    series = list(
+        MeetingSeries.objects.filter(mentorship__in=list(by_id))
+        .only("mentorship", "frequency", "anchor")
+        .annotate(last_held=Max("mentorship__meetings__starts_at", filter=held_before))
     )
     found: Found = {}
     for rhythm in series:
@@ -39,10 +38,10 @@ def meetings_missed(mentor: User, mentorships: list[Mentorship], now: datetime) 
         period = timedelta(days=PERIOD_DAYS.get(rhythm.frequency, 7))
         # Before the first meeting of the rhythm there is nothing to have missed.
         first = datetime.combine(rhythm.anchor, datetime.min.time(), tzinfo=UTC)
-        since = held.get(mentorship.pk) or max(mentorship.started_at, first)
+        since = rhythm.last_held or max(mentorship.started_at, first)
         if now - since > 2 * period:
             label = Frequency(rhythm.frequency).label.lower()
-            what = "No meeting" if mentorship.pk in held else "No meeting yet"
+            what = "No meeting" if rhythm.last_held else "No meeting yet"
             gap = span_in_words(max((now - since).days, 1))
             reason = f"{what} for {gap} — you agreed to meet {label}"
             found[mentorship.planner_id] = [Stall("meetings", reason)]

@@ -26,8 +26,8 @@ from apps.mentorship.models import (
     Nudge,
 )
 from apps.mentorship.notices import KIND as COMMENT_KIND
-from apps.mentorship.stalls import Stall, stalls_for
-from apps.milestones.models import Milestone
+from apps.mentorship.readers import reach_of
+from apps.mentorship.stalls import Stall, last_checkins, overdue_milestones, stalls_for
 from apps.notifications.models import Notification
 
 PART_LABELS = dict(ASSESSMENT_PARTS)
@@ -67,28 +67,28 @@ def shares_in_words(mentorship: Mentorship, goal_count: int) -> list[str]:
 
 
 def mentee_rows(mentor: User) -> list[MenteeRow]:
+    # Most people mentor nobody: the request's reach already says so, without a query.
+    if not reach_of(mentor).mentorships:
+        return []
     mentorships = list(Mentorship.objects.mentoring(mentor).select_related("planner"))
     rows = {m.planner_id: MenteeRow(m) for m in mentorships}
+    if not rows:
+        return []
     planners = list(rows)
-    goals = Goal.objects.visible_to(mentor).filter(owner__in=planners).with_progress()
+    # Only what `Goal.progress` reads: the row shows the goals' count and mean progress.
+    goals = (
+        Goal.objects.visible_to(mentor)
+        .filter(owner__in=planners)
+        .with_progress()
+        .only("owner", "status", "measure_kind", "baseline", "target_value", "current_value")
+    )
     for goal in goals.in_order():
         rows[goal.owner_id].goals.append(goal)
-    overdue = (
-        Milestone.objects.visible_to(mentor)
-        .filter(goal__owner__in=planners, done_at=None, due_date__lt=timezone.localdate())
-        .values("goal__owner")
-        .annotate(n=Count("pk"))
-    )
-    for entry in overdue:
-        rows[entry["goal__owner"]].overdue = entry["n"]
-    last = (
-        CheckIn.objects.visible_to(mentor)
-        .filter(owner__in=planners)
-        .values("owner")
-        .annotate(last=Max("completed_at"))
-    )
-    for entry in last:
-        rows[entry["owner"]].last_checkin = entry["last"]
+    # Read once with the stall checks (see apps.mentorship.stalls).
+    for owner, _title, _due in overdue_milestones(mentor, mentorships, timezone.localdate()):
+        rows[owner].overdue += 1
+    for planner_id, last in last_checkins(mentor, mentorships).items():
+        rows[planner_id].last_checkin = last
     soon = next_meetings(m.pk for m in mentorships)
     for entry in unread_by_planner(mentor, planners):
         rows[entry["planner"]].unread = entry["n"]
@@ -97,11 +97,13 @@ def mentee_rows(mentor: User) -> list[MenteeRow]:
         rows[planner_id].stalls = stalls
     # The mentor's own nudges, reached through their running mentorships.
     nudged = (
-        Nudge.objects.filter(mentorship__in=mentorships, sent_at__gt=now - NUDGE_INTERVAL)
+        Nudge.objects.filter(mentorship__in=[m.pk for m in mentorships])
+        .filter(sent_at__gt=now - NUDGE_INTERVAL)
         .values("mentorship__planner")
         .annotate(last=Max("sent_at"))
+        .values_list("mentorship__planner", "last")
     )
-    for nudged_planner, last_nudge in nudged.values_list("mentorship__planner", "last"):
+    for nudged_planner, last_nudge in nudged:
         rows[nudged_planner].nudge_again = last_nudge + NUDGE_INTERVAL
     for mentorship in mentorships:
         rows[mentorship.planner_id].next_meeting = soon.get(mentorship.pk)

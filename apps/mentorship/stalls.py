@@ -9,6 +9,8 @@ rhythm" the same way from its AppConfig.ready(), without this module knowing it.
 
 Every check reads through the mentor's `visible_to`, so it never speaks of anything the mentor
 could not open: nothing of check-ins unless they are shared, nothing of an unshared goal.
+What the page's rows show as well (the last check-in, the overdue milestones) is read by
+`last_checkins` and `overdue_milestones`, once per request for the rows and the checks together.
 """
 
 from collections import defaultdict
@@ -16,11 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Exists, F, Max, OuterRef, Q
+from django.db.models import Exists, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.checkins.models import CheckIn, CheckinSchedule, Frequency
+from apps.core import scope
 from apps.core.dates import span_in_words
 from apps.mentorship.models import Comment, CommentKind, DeadlineRequest, Mentorship
 from apps.milestones.models import Milestone
@@ -44,6 +48,8 @@ class Stall:
 
 
 Found = dict[int, list[Stall]]
+# A planner's last check-in the mentor may read and their planned rhythm (None when paused).
+CheckinFacts = tuple[datetime | None, str | None]
 # (mentor, their running mentorships, now) -> stalls per planner id.
 StallCheck = Callable[[User, list[Mentorship], datetime], Found]
 
@@ -69,25 +75,69 @@ def _days(delta: timedelta) -> str:
     return span_in_words(max(delta.days, 1))
 
 
+def _checkin_facts(mentor: User, mentorships: list[Mentorship]) -> dict[int, CheckinFacts]:
+    """(last check-in the mentor may read, planned rhythm or None) of each planner who shares
+    check-ins with `mentor`, in one query: the rows show the first, the check-in stall needs
+    both, so one request reads them once."""
+    planners = tuple(m.planner_id for m in mentorships if m.share_checkins)
+    if not planners:
+        return {}
+
+    def load() -> dict[int, CheckinFacts]:
+        last = (
+            CheckIn.objects.visible_to(mentor)
+            .filter(owner=OuterRef("pk"))
+            .order_by()
+            .values("owner")
+            .annotate(last=Max("completed_at"))
+            .values("last")
+        )
+        # Of the schedule only the rhythm is read, and only for planners who share check-ins.
+        rhythm = CheckinSchedule.objects.filter(owner=OuterRef("pk"), paused=False)
+        rows = (
+            User.objects.filter(pk__in=planners)
+            .annotate(last=Subquery(last), rhythm=Subquery(rhythm.values("frequency")))
+            .values_list("pk", "last", "rhythm")
+        )
+        return {pk: (last, frequency) for pk, last, frequency in rows}
+
+    return scope.remember(("mentorship.checkins", mentor.pk, planners), load)
+
+
+def last_checkins(mentor: User, mentorships: list[Mentorship]) -> dict[int, datetime]:
+    """When each planner who shares check-ins with `mentor` last completed one."""
+    facts = _checkin_facts(mentor, mentorships)
+    return {planner: last for planner, (last, _) in facts.items() if last is not None}
+
+
+def overdue_milestones(
+    mentor: User, mentorships: list[Mentorship], before: date
+) -> list[tuple[int, str, date]]:
+    """(planner, title, due date) of the open milestones the mentor may read due before
+    `before`, the longest overdue first: the rows count them and the milestone stall names the
+    oldest, so one request reads them once."""
+    planners = tuple(m.planner_id for m in mentorships)
+
+    def load() -> list[tuple[int, str, date]]:
+        rows = (
+            Milestone.objects.visible_to(mentor)
+            .filter(goal__owner__in=planners, done_at=None, due_date__lt=before)
+            .order_by("due_date", "pk")
+            .values_list("goal__owner", "title", "due_date")
+        )
+        # The filter guarantees a date; the check tells the type checker.
+        return [(owner, title, due) for owner, title, due in rows if due is not None]
+
+    return scope.remember(("mentorship.overdue", mentor.pk, planners, before), load)
+
+
 def checkins_missing(mentor: User, mentorships: list[Mentorship], now: datetime) -> Found:
     """No check-in for two of the planner's own periods, said only where check-ins are
     shared: otherwise the mentor learns nothing about them, not even their absence."""
     sharing = {m.planner_id: m for m in mentorships if m.share_checkins}
-    if not sharing:
-        return {}
-    # Only the rhythm is read, and only for planners who share their check-ins with this mentor.
-    rhythm = dict(
-        CheckinSchedule.objects.filter(owner__in=list(sharing), paused=False).values_list(
-            "owner", "frequency"
-        )
-    )
-    last = dict(
-        CheckIn.objects.visible_to(mentor)
-        .filter(owner__in=list(rhythm))
-        .values("owner")
-        .annotate(last=Max("completed_at"))
-        .values_list("owner", "last")
-    )
+    facts = _checkin_facts(mentor, mentorships)
+    rhythm = {planner: frequency for planner, (_, frequency) in facts.items() if frequency}
+    last = last_checkins(mentor, mentorships)
     found: Found = {}
     for planner_id, frequency in rhythm.items():
         period = timedelta(days=PERIOD_DAYS.get(frequency, 7))
@@ -102,16 +152,11 @@ def checkins_missing(mentor: User, mentorships: list[Mentorship], now: datetime)
 
 def milestones_overdue(mentor: User, mentorships: list[Mentorship], now: datetime) -> Found:
     cutoff = (now - OVERDUE_AFTER).date()
-    rows = (
-        Milestone.objects.visible_to(mentor)
-        .filter(goal__owner__in=[m.planner_id for m in mentorships], done_at=None)
-        .filter(due_date__lt=cutoff)
-        .order_by("due_date")
-        .values_list("goal__owner", "title", "due_date")
-    )
+    # Read as far as the rows do (overdue today), which is the same read when a request asks.
+    before = max(cutoff, timezone.localdate())
     grouped: dict[int, list[tuple[str, date]]] = defaultdict(list)
-    for owner, title, due in rows:
-        if due is not None:  # the filter above guarantees a date; this tells the type checker
+    for owner, title, due in overdue_milestones(mentor, mentorships, before):
+        if due < cutoff:
             grouped[owner].append((title, due))
     found: Found = {}
     for owner, items in grouped.items():
@@ -165,6 +210,8 @@ def requests_waiting(mentor: User, mentorships: list[Mentorship], now: datetime)
             | Q(commented_at__lt=now - UNANSWERED_AFTER)
         )
         .select_related("goal", "milestone")
+        # What the reason says: `subject` reads only the titles.
+        .only("planner", "created_at", "commented_at", "goal__title", "milestone__title")
         .order_by("created_at")
     )
     found: Found = {}

@@ -17,11 +17,12 @@ from tests.factories import (
     UserFactory,
 )
 
-# session, user, mentorships with planners, shared goals with progress, overdue milestones,
-# last check-ins, unread comments, next meetings, the stall checks (the check-in rhythm and the
-# last check-in, overdue milestones, unanswered comments, waiting requests, meeting rhythms),
-# nudges this week, the navigation's unread notifications, the mentor's running mentorships
-MENTEES_QUERIES = 16
+# session, user, mentorships with planners, shared goals with progress, overdue milestones, the
+# last check-ins with the check-in rhythms (both read once for the rows and the stall checks),
+# unread comments, next meetings, the other stall checks (unanswered comments, waiting
+# requests, meeting rhythms with the last meeting held), nudges this week, the navigation's
+# unread notifications, the mentor's running mentorships
+MENTEES_QUERIES = 14
 
 
 def _mentees(bob, count: int) -> None:
