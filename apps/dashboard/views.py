@@ -11,7 +11,7 @@ from apps.assessment.selectors import headline_of
 from apps.checkins.access import schedule_of
 from apps.checkins.charts import recent_progress_chart
 from apps.goals.models import Goal, Status, Win
-from apps.mentorship.models import Mentorship
+from apps.mentorship.readers import reach_of
 from apps.mentorship.selectors import my_mentorships
 from apps.milestones.selectors import upcoming_and_overdue
 
@@ -46,12 +46,12 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         "overdue_more": overdue.total - len(overdue),
         "goals": goals,
         "goals_total": goals[0].active_total if goals else 0,
-        "wins": list(Win.objects.owned_by(user).select_related("goal")[:RECENT_WINS]),
+        "wins": list(Win.objects.owned_by(user).only("title", "happened_on")[:RECENT_WINS]),
         "ahead_days": AHEAD_DAYS,
         "schedule": schedule_of(user),
         "progress_chart": recent_progress_chart(user) if goals else None,
         # A mentor's way to the people they mentor; their own plan stays what the page shows.
-        "mentee_count": Mentorship.objects.mentoring(user).count(),
+        "mentee_count": len(reach_of(user).mentorships),
         # The planner's own mentors, with what is new from each.
         "my_mentors": my_mentorships(user),
     }
