@@ -187,6 +187,8 @@ def my_mentorships(planner: User) -> list[MentorRow]:
         Mentorship.objects.owned_by(planner)
         .active()
         .select_related("mentor")
+        # What the dashboard's list shows: the mentor's name and the links.
+        .only("public_id", "all_goals", "mentor__display_name", "mentor__email")
         .annotate(**_news_from_mentor(planner))
         .order_by("started_at")
     )
