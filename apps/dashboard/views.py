@@ -22,6 +22,17 @@ RECENT_WINS = 5
 DUE_SHOWN = 8
 # The goals that lead the manual order; the goal list has them all.
 GOALS_SHOWN = 12
+# A goal card: its link, title and date, and what `Goal.progress` reads; not the long texts.
+GOAL_CARD_FIELDS = (
+    "public_id",
+    "title",
+    "target_date",
+    "status",
+    "measure_kind",
+    "baseline",
+    "target_value",
+    "current_value",
+)
 
 
 @require_GET
@@ -32,6 +43,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     upcoming, overdue = upcoming_and_overdue(user, today, days=AHEAD_DAYS, limit=DUE_SHOWN)
     active = Goal.objects.owned_by(user).filter(status=Status.ACTIVE)
     goals = active.with_progress().in_order().annotate(active_total=Window(Count("pk")))
+    goals = goals.only(*GOAL_CARD_FIELDS)
     goals = list(goals[:GOALS_SHOWN])
     headline = headline_of(user)
     context = {
