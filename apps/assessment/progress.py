@@ -8,7 +8,7 @@ rated skills with targets, a vision.
 from dataclasses import dataclass
 
 from apps.assessment.models import TOP_VALUES
-from apps.assessment.state import Assessment
+from apps.assessment.state import Assessment, Tally
 
 VALUES_NEEDED = 3
 ANSWERS_NEEDED = 3
@@ -29,17 +29,16 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def _values(a: Assessment) -> tuple[bool, str]:
-    ranked = len(a.ranked)
-    if ranked:
-        return ranked >= VALUES_NEEDED, f"{ranked} of {TOP_VALUES} ranked"
-    if a.values:
-        return False, f"{len(a.values)} picked, none ranked yet"
+def _values(t: Tally) -> tuple[bool, str]:
+    if t.ranked:
+        return t.ranked >= VALUES_NEEDED, f"{t.ranked} of {TOP_VALUES} ranked"
+    if t.values:
+        return False, f"{t.values} picked, none ranked yet"
     return False, "Not started"
 
 
-def _insights(a: Assessment) -> tuple[bool, str]:
-    strengths, weaknesses = len(a.strengths), len(a.weaknesses)
+def _insights(t: Tally) -> tuple[bool, str]:
+    strengths, weaknesses = t.strengths, t.weaknesses
     if not strengths and not weaknesses:
         return False, "Not started"
     words = (
@@ -49,29 +48,27 @@ def _insights(a: Assessment) -> tuple[bool, str]:
     return bool(strengths and weaknesses), words
 
 
-def _interests(a: Assessment) -> tuple[bool, str]:
-    answered = len(a.answered)
-    if not answered:
+def _interests(t: Tally) -> tuple[bool, str]:
+    if not t.answered:
         return False, "Not started"
-    return answered >= ANSWERS_NEEDED, f"{answered} of {a.prompt_count} prompts answered"
+    return t.answered >= ANSWERS_NEEDED, f"{t.answered} of {t.prompt_count} prompts answered"
 
 
-def _profile(a: Assessment) -> tuple[bool, str]:
-    if a.interests is None:
+def _profile(t: Tally) -> tuple[bool, str]:
+    if t.profile_code is None:
         return False, "Not taken yet"
-    return True, f"Your code: {a.interests.code}"
+    return True, f"Your code: {t.profile_code}"
 
 
-def _skills(a: Assessment) -> tuple[bool, str]:
-    if not a.skills:
+def _skills(t: Tally) -> tuple[bool, str]:
+    if not t.skills:
         return False, "Not started"
-    complete = sum(1 for skill in a.skills if skill.rating and skill.target)
-    words = f"{_plural(len(a.skills), 'skill', 'skills')}, {complete} with a level and a target"
-    return complete >= SKILLS_NEEDED, words
+    words = f"{_plural(t.skills, 'skill', 'skills')}, {t.skills_complete} with a level and a target"
+    return t.skills_complete >= SKILLS_NEEDED, words
 
 
-def _vision(a: Assessment) -> tuple[bool, str]:
-    if a.vision is None:
+def _vision(t: Tally) -> tuple[bool, str]:
+    if t.vision is None:
         return False, "Not written yet"
     return True, "Written"
 
@@ -88,10 +85,12 @@ PARTS = (
 FIRST_GOAL = ("first_goal", "Your first goal", "assessment:first-goal", 3)
 
 
-def parts(a: Assessment) -> list[Part]:
+def parts(a: Assessment | Tally) -> list[Part]:
+    """Each part judged; a `Tally` (`state.tally`) gives the same as the `Assessment` counted."""
+    t = a.tally if isinstance(a, Assessment) else a
     result = []
     for key, title, url_name, minutes, judge in PARTS:
-        done, status = judge(a)
+        done, status = judge(t)
         result.append(Part(key, title, url_name, minutes, done, status))
     return result
 
@@ -125,7 +124,7 @@ class Completeness:
         return f"{self.done} of {self.total} parts done"
 
 
-def completeness(a: Assessment) -> Completeness:
+def completeness(a: Assessment | Tally) -> Completeness:
     return Completeness(parts(a))
 
 

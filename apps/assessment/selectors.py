@@ -26,7 +26,7 @@ def vision_of(user: User) -> VisionVersion | None:
 
 
 def completeness_of(user: User) -> progress.Completeness:
-    return progress.completeness(state.load(user))
+    return progress.completeness(state.tally(user))
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,8 @@ class Headline:
 
 
 def headline_of(user: User) -> Headline:
-    """One read of the whole assessment (six queries, whatever its size)."""
-    current = state.load(user)
+    """One query, whatever the assessment's size: it counts each part, not reads it."""
+    current = state.tally(user)
     completeness = progress.completeness(current)
     part = completeness.next_part
     # Nothing done yet: the tour's start page says what lies ahead; else straight on, in the

@@ -66,13 +66,18 @@ def progress_chart(checkins: Sequence[CheckIn], entries: Iterable[CheckInGoal]) 
 
 
 def recent_progress_chart(user, *, last: int = 12) -> TimeChart | None:
-    """The progress of the planner's active goals over their last few check-ins (two queries)."""
-    recent = list(CheckIn.objects.owned_by(user).completed().order_by("-completed_at")[:last])
+    """The progress of the planner's active goals over their last few check-ins (two queries).
+
+    Only what the chart draws is read: the dates, each goal's title and progress, not the
+    check-ins' notes."""
+    checkins = CheckIn.objects.owned_by(user).completed().only("completed_at")
+    recent = list(checkins.order_by("-completed_at")[:last])
     if len(recent) < 2:
         return None
     entries = (
         CheckInGoal.objects.owned_by(user)
         .filter(checkin__in=recent, goal__status=Status.ACTIVE)
         .select_related("goal")
+        .only("checkin", "goal__title", "progress")
     )
     return progress_chart(recent, entries)

@@ -11,7 +11,7 @@ from apps.assessment.selectors import headline_of
 from apps.checkins.access import schedule_of
 from apps.checkins.charts import recent_progress_chart
 from apps.goals.models import Goal, Status, Win
-from apps.mentorship.models import Mentorship
+from apps.mentorship.readers import reach_of
 from apps.mentorship.selectors import my_mentorships
 from apps.milestones.selectors import upcoming_and_overdue
 
@@ -22,6 +22,17 @@ RECENT_WINS = 5
 DUE_SHOWN = 8
 # The goals that lead the manual order; the goal list has them all.
 GOALS_SHOWN = 12
+# A goal card: its link, title and date, and what `Goal.progress` reads; not the long texts.
+GOAL_CARD_FIELDS = (
+    "public_id",
+    "title",
+    "target_date",
+    "status",
+    "measure_kind",
+    "baseline",
+    "target_value",
+    "current_value",
+)
 
 
 @require_GET
@@ -32,6 +43,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     upcoming, overdue = upcoming_and_overdue(user, today, days=AHEAD_DAYS, limit=DUE_SHOWN)
     active = Goal.objects.owned_by(user).filter(status=Status.ACTIVE)
     goals = active.with_progress().in_order().annotate(active_total=Window(Count("pk")))
+    goals = goals.only(*GOAL_CARD_FIELDS)
     goals = list(goals[:GOALS_SHOWN])
     headline = headline_of(user)
     context = {
@@ -46,12 +58,12 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         "overdue_more": overdue.total - len(overdue),
         "goals": goals,
         "goals_total": goals[0].active_total if goals else 0,
-        "wins": list(Win.objects.owned_by(user).select_related("goal")[:RECENT_WINS]),
+        "wins": list(Win.objects.owned_by(user).only("title", "happened_on")[:RECENT_WINS]),
         "ahead_days": AHEAD_DAYS,
         "schedule": schedule_of(user),
         "progress_chart": recent_progress_chart(user) if goals else None,
         # A mentor's way to the people they mentor; their own plan stays what the page shows.
-        "mentee_count": Mentorship.objects.mentoring(user).count(),
+        "mentee_count": len(reach_of(user).mentorships),
         # The planner's own mentors, with what is new from each.
         "my_mentors": my_mentorships(user),
     }

@@ -8,7 +8,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Expression,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from apps.accounts.models import User
@@ -167,34 +179,46 @@ class MentorRow:
 def my_mentorships(planner: User) -> list[MentorRow]:
     """The planner's running mentorships with what is new from each mentor: comments not yet
     seen in the notifications, open requests for a new date on goals that mentor sees, and the
-    next meeting. A fixed number of queries however many mentorships, comments or requests."""
+    next meeting. Two queries however many mentorships, comments or requests, and none for a
+    planner without a mentor: the request's `reach_of` already knows."""
+    reach = reach_of(planner)
+    if not set(reach.either_side) - set(reach.mentorships):  # a mentor's own, if any
+        return []
     running = (
         Mentorship.objects.owned_by(planner)
         .active()
         .select_related("mentor")
-        .prefetch_related("goals")
+        # What the dashboard's list shows: the mentor's name and the links.
+        .only("public_id", "all_goals", "mentor__display_name", "mentor__email")
+        .annotate(**_news_from_mentor(planner))
         .order_by("started_at")
     )
-    rows = [MentorRow(m) for m in running]
-    if not rows:
-        return rows
-    unseen = dict(
-        Notification.objects.filter(
-            recipient=planner,
-            kind=COMMENT_KIND,
-            read_at=None,
-            actor__in=[r.mentorship.mentor_id for r in rows],
-        )
-        .values("actor")
-        .annotate(n=Count("pk"))
-        .values_list("actor", "n")
-    )
-    requests = list(DeadlineRequest.objects.owned_by(planner).open().values_list("goal", flat=True))
-    soon = next_meetings(r.mentorship.pk for r in rows)
+    rows = [MentorRow(m, m.new_comments, m.open_requests) for m in running]
+    soon = next_meetings(row.mentorship.pk for row in rows)
     for row in rows:
         row.next_meeting = soon.get(row.mentorship.pk)
-        m = row.mentorship
-        row.new_comments = unseen.get(m.mentor_id, 0)
-        shared = {g.pk for g in m.goals.all()}
-        row.open_requests = sum(1 for goal in requests if m.all_goals or goal in shared)
     return rows
+
+
+def _news_from_mentor(planner: User) -> dict[str, Expression]:
+    """Counts per mentorship, each a subquery on its mentor or its goals: the comment notices
+    the planner has not read, and the open requests for a new date on the goals that mentor
+    sees (every goal, or the ones the mentorship shares one by one)."""
+    unseen = Notification.objects.filter(
+        recipient=planner, kind=COMMENT_KIND, read_at=None, actor=OuterRef("mentor")
+    )
+    requests = DeadlineRequest.objects.owned_by(planner).open()
+    shared = requests.filter(goal__mentorships=OuterRef("pk"))
+    return {
+        "new_comments": _count(unseen.values("actor")),
+        "open_requests": Case(
+            When(all_goals=True, then=_count(requests.values("planner"))),
+            default=_count(shared.values("planner")),
+        ),
+    }
+
+
+def _count(grouped: QuerySet) -> Coalesce:
+    """COUNT(*) of rows grouped by one value they share; no row at all counts 0."""
+    counted = grouped.order_by().annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), 0)

@@ -3,7 +3,17 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Window
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    F,
+    Prefetch,
+    Q,
+    QuerySet,
+    Window,
+)
+from django.db.models.functions import RowNumber
 
 from apps.goals.models import OPEN_STATUSES, Goal
 from apps.milestones.models import ActionStep, Milestone
@@ -66,6 +76,19 @@ def _due_querysets(user, horizon: date) -> tuple[QuerySet, QuerySet]:
     return milestones, steps
 
 
+# What a "this week" entry shows: its title and date, its goal's title and link, and for a
+# step its milestone's title. The rest of these rows (descriptions above all) stays unread.
+_MILESTONE_COLUMNS = ("title", "due_date", "position", "goal__title", "goal__public_id")
+_STEP_COLUMNS = (
+    "title",
+    "due_date",
+    "position",
+    "milestone__title",
+    "milestone__goal__title",
+    "milestone__goal__public_id",
+)
+
+
 def upcoming_and_overdue(
     user, today: date, days: int = 14, limit: int | None = None
 ) -> tuple[DueList, DueList]:
@@ -77,33 +100,31 @@ def upcoming_and_overdue(
     - overdue: open milestones and open steps due before `today`, the longest overdue first.
 
     With `limit`, each list holds at most that many entries, cut in the database, and its
-    `total` says how many there are in all (four queries); without, everything comes (two).
+    `total` says how many there are in all; with or without, two queries (milestones, steps).
     Steps of a milestone already done are left out: the milestone is behind the planner.
     Each entry is a `DueItem` with its goal loaded (`entry.goal.title`, `entry.goal.public_id`)
-    and, for a step, its milestone's title. Pass the planner's own date
+    and, for a step, its milestone's title; `entry.item` holds only the columns the entry
+    shows (any other is read on first use). Pass the planner's own date
     (`timezone.localdate()` under their time zone).
     """
     milestones, steps = _due_querysets(user, today + timedelta(days=days))
-    milestones = milestones.select_related("goal").order_by("due_date", "position")
-    steps = steps.select_related("milestone__goal").order_by("due_date", "position")
-    if limit is None:
-        parts = [(milestones, steps)]
-    else:
-        # COUNT(*) OVER () counts every matching row before the LIMIT cuts them.
-        counted = {"total": Window(Count("pk"))}
-        parts = [
-            tuple(qs.filter(when).annotate(**counted)[:limit] for qs in (milestones, steps))
-            for when in (Q(due_date__lt=today), Q(due_date__gte=today))
-        ]
+    milestones = milestones.select_related("goal").only(*_MILESTONE_COLUMNS)
+    steps = steps.select_related("milestone__goal").only(*_STEP_COLUMNS)
+    milestones, steps = (
+        qs.order_by("due_date", "position") if limit is None else _first_of_each(qs, today, limit)
+        for qs in (milestones, steps)
+    )
     entries, totals = [], {True: 0, False: 0}  # keyed by "is overdue"
-    for milestone_rows, step_rows in parts:
-        for kind, rows in (("milestone", list(milestone_rows)), ("step", list(step_rows))):
-            for row in rows:
-                goal = row.goal if kind == "milestone" else row.milestone.goal
-                title = "" if kind == "milestone" else row.milestone.title
-                entries.append(_entry(kind, row, goal, title, today))
-            if rows and limit is not None:
-                totals[rows[0].due_date < today] += rows[0].total
+    for kind, rows in (("milestone", list(milestones)), ("step", list(steps))):
+        counted = {}
+        for row in rows:
+            goal = row.goal if kind == "milestone" else row.milestone.goal
+            title = "" if kind == "milestone" else row.milestone.title
+            entries.append(_entry(kind, row, goal, title, today))
+            if limit is not None:
+                counted[row.due_date < today] = row.total
+        for late, total in counted.items():
+            totals[late] += total
     entries.sort(key=lambda entry: (entry.due_date, entry.kind != "milestone", entry.title))
     upcoming = DueList(entry for entry in entries if entry.days >= 0)
     overdue = DueList(entry for entry in entries if entry.days < 0)
@@ -113,6 +134,22 @@ def upcoming_and_overdue(
     upcoming, overdue = DueList(upcoming[:limit]), DueList(overdue[:limit])
     upcoming.total, overdue.total = totals[False], totals[True]
     return upcoming, overdue
+
+
+def _first_of_each(rows: QuerySet, today: date, limit: int) -> QuerySet:
+    """The first `limit` overdue rows and the first `limit` upcoming ones, in one query: both
+    windows are partitioned by "is overdue", so `total` (COUNT(*) OVER) counts each side's
+    matching rows before the row numbers cut them."""
+    late = ExpressionWrapper(Q(due_date__lt=today), output_field=BooleanField())
+    order = [F("due_date").asc(), F("position").asc()]
+    return (
+        rows.annotate(
+            total=Window(Count("pk"), partition_by=[late]),
+            number=Window(RowNumber(), partition_by=[late], order_by=order),
+        )
+        .filter(number__lte=limit)
+        .order_by("due_date", "position")
+    )
 
 
 def _entry(kind: str, item, goal: Goal, milestone_title: str, today: date) -> DueItem:

@@ -29,9 +29,9 @@ def _mentors(alice, count: int) -> None:
         )
 
 
-# The dashboard's own 20 (test_dashboard.py, its mentorships included), then the mentorships'
-# shared goals, the comments not yet seen per mentor, the open requests and the next meetings
-MY_MENTORS_QUERIES = 24
+# The dashboard's own 12 (test_dashboard.py), then the planner's mentorships with the comments
+# not yet seen and the open requests counted per mentor, and the next meetings
+MY_MENTORS_QUERIES = 14
 
 
 @pytest.mark.parametrize("count", [1, 6])
@@ -58,3 +58,34 @@ def test_reading_the_notifications_clears_new_comments(alice, bob, alice_client)
     assert "1 new comment" in alice_client.get(DASHBOARD).content.decode()
     alice_client.post(reverse("notifications:read-all"))
     assert "no new comments" in alice_client.get(DASHBOARD).content.decode()
+
+
+def test_open_requests_count_on_the_goals_each_mentor_sees(alice, bob, dora, alice_client):
+    shared, private = GoalFactory(owner=alice), GoalFactory(owner=alice)
+    MentorshipFactory(planner=alice, mentor=bob, all_goals=True)
+    MentorshipFactory(planner=alice, mentor=dora, goals=[shared])
+    for goal in (shared, private):
+        deadlines.deadline_request_propose(
+            by=alice,
+            goal=goal,
+            milestone=None,
+            proposed_date=timezone.localdate() + timedelta(days=300),
+            reason="More time",
+        )
+    page = alice_client.get(DASHBOARD).content.decode()
+    mentors = page.split('id="my-mentors"')[1].split("</section>")[0]
+    bob_line, dora_line = mentors.split("<li>")[1:3]
+    assert "Bob" in bob_line
+    assert "2 open requests for a new date" in bob_line
+    assert "Dora" in dora_line
+    assert "1 open request for a new date" in dora_line
+
+
+def test_a_mentor_with_a_mentor_of_their_own_sees_both(alice, bob, charlie, client):
+    MentorshipFactory(planner=alice, mentor=bob, all_goals=True)
+    MentorshipFactory(planner=bob, mentor=charlie, all_goals=True)
+    client.force_login(bob)
+    page = client.get(DASHBOARD).content.decode()
+    assert "You mentor 1 person" in page
+    assert "Your mentors" in page
+    assert "Charlie" in page.split('id="my-mentors"')[1]
