@@ -8,13 +8,16 @@ answer, together with what either of them added.
 """
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import cast
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from apps.accounts.models import User
 from apps.checkins.models import CheckIn
+from apps.core.dates import exact_date
+from apps.goals.models import Goal
 from apps.meetings.models import AgendaItem, Meeting, MeetingNote
 from apps.mentorship.models import Comment, CommentKind
 from apps.milestones.models import Milestone
@@ -54,13 +57,14 @@ def build_agenda(meeting: Meeting) -> Agenda:
         .only("title", "due_date", "goal__public_id", "goal__title")
         .order_by("due_date", "pk")[:SHOWN]
     )
-    # Many milestones share a goal: its link is reversed once, not once per milestone.
+    # Many milestones share a goal: its link is reversed once, not once per milestone; the
+    # due date is formatted here rather than by two filters in every row.
     links: dict[int, str] = {}
     for milestone in agenda.milestones:
-        goal = milestone.goal
-        if goal.pk not in links:
-            links[goal.pk] = reverse("plan:goal", args=[goal.public_id])
-        milestone.goal_url = links[goal.pk]  # type: ignore[attr-defined]
+        due = cast(date, milestone.due_date)  # the query kept only milestones with a date
+        milestone.goal_url = _goal_page(milestone.goal, links)  # type: ignore[attr-defined]
+        milestone.due_iso = due.isoformat()  # type: ignore[attr-defined]
+        milestone.due_text = exact_date(due)  # type: ignore[attr-defined]
     replies = Comment.objects.filter(parent=OuterRef("pk"))
     agenda.comments = list(
         Comment.objects.visible_to(mentor)
@@ -70,10 +74,24 @@ def build_agenda(meeting: Meeting) -> Agenda:
         .only("body", "goal__public_id", "checkin__public_id", *NAMED)
         .order_by("-created_at")[:SHOWN]
     )
+    for comment in agenda.comments:
+        if comment.goal is not None:
+            target = _goal_page(comment.goal, links)
+        elif comment.checkin is not None:
+            target = reverse("checkins:detail", args=[comment.checkin.public_id])
+        else:
+            continue
+        comment.url = f"{target}#conversation"  # type: ignore[attr-defined]
     agenda.items = list(
         meeting.agenda_items.select_related("author").only("meeting", "body", *NAMED)
     )
     return agenda
+
+
+def _goal_page(goal: Goal, links: dict[int, str]) -> str:
+    if goal.pk not in links:
+        links[goal.pk] = reverse("plan:goal", args=[goal.public_id])
+    return links[goal.pk]
 
 
 def notes_for(meeting: Meeting, viewer: User) -> list[MeetingNote]:

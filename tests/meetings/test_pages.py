@@ -92,9 +92,14 @@ def test_the_agenda_holds_what_is_shared_with_this_mentor_only(alice, bob, bob_c
 
     page = bob_client.get(reverse("meetings:meeting", args=[meeting.public_id])).content.decode()
     assert "Talk to my manager" in page
+    goal_page = reverse("plan:goal", args=[shared_goal.public_id])
+    assert (
+        f'<a href="{goal_page}">Talk to my manager</a> <small>(Lead a team)</small> — due '
+        f'<time datetime="{soon.isoformat()}">{soon.day} {soon:%b %Y}</time>'
+    ) in page
     assert "Far away" not in page
     assert "Hidden milestone" not in page
-    assert "Which course first?" in page
+    assert f'<a href="{goal_page}#conversation">Which course first?</a>' in page
     assert "Ask for feedback" not in page
     assert "Check-ins are not shared" in page
 

@@ -31,6 +31,25 @@ STATUS_RANK = Case(
 )
 
 
+# What a row shows and `Goal.progress` reads, and of the long-term goal only its link and
+# title: the goals' long texts (description, the SMART answers) stay in the database.
+LIST_FIELDS = (
+    "public_id",
+    "title",
+    "status",
+    "goal_type",
+    "horizon",
+    "target_date",
+    "measure_kind",
+    "measure_unit",
+    "baseline",
+    "target_value",
+    "current_value",
+    "parent__public_id",
+    "parent__title",
+)
+
+
 @login_required
 @require_GET
 def goal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -47,7 +66,7 @@ def goal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             | Q(description__icontains=query)
             | Q(specific__icontains=query)
         )
-    goals = goals.with_progress().select_related("parent")
+    goals = goals.with_progress().select_related("parent").only(*LIST_FIELDS)
     rows = list(goals.order_by(STATUS_RANK, "position", "created_at"))
     searching = bool(filters or query or form.unknown_value)
     context = {
