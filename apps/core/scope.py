@@ -35,6 +35,13 @@ def remember[T](key: Hashable, compute: Callable[[], T]) -> T:
     return memory[key]
 
 
+def recall(key: Hashable) -> Any:
+    """What this request remembered for `key`, or None: for a reader that may use another
+    part's answer when it is there, without putting its own, different one in its place."""
+    memory = _memory.get()
+    return None if memory is None else memory.get(key)
+
+
 def forget() -> None:
     """Drop what this request remembered: it has just changed what the answers were about."""
     memory = _memory.get()

@@ -190,7 +190,10 @@ def milestones_of(target: Goal | CheckIn) -> list[Milestone]:
     """The milestones a comment may be about: on the goal page, the ones it has just shown."""
     if not isinstance(target, Goal):
         return []
-    return scope.remember(milestones_key(target), lambda: list(target.milestones.all()))
+    # The page's list (with steps) when it has loaded one; never stored under its key, so a
+    # page rendered after the conversation still gets the list it expects.
+    shown = scope.recall(milestones_key(target))
+    return shown if shown is not None else list(target.milestones.all())
 
 
 def conversation(

@@ -1,7 +1,7 @@
 """A request remembers an answer it asks for many times; nothing outside a request does, and a
 request that changes the answer forgets it."""
 
-from apps.core.scope import forget, remember, request_scope
+from apps.core.scope import forget, recall, remember, request_scope
 
 
 def _counting():
@@ -40,3 +40,11 @@ def test_forget_drops_what_the_request_knew():
         remember("k", compute)
         forget()
         assert remember("k", compute) == 2
+
+
+def test_recall_reads_what_was_remembered_without_computing_anything():
+    assert recall("k") is None  # outside a request
+    with request_scope():
+        assert recall("k") is None
+        remember("k", lambda: "answer")
+        assert recall("k") == "answer"
