@@ -34,6 +34,7 @@ def test_show_all_opens_every_thread_and_takes_the_keyboard_there(
     expect(conversation.locator(".comment-thread")).to_have_count(5)
     expect(conversation.get_by_text("Thought number 0")).to_have_count(0)
     show_all = page.get_by_role("link", name="Show all 7 comments")
+    everything = f"{live_server.url}{show_all.get_attribute('href')}"
     show_all.focus()
     page.keyboard.press("Enter")
 
@@ -42,3 +43,12 @@ def test_show_all_opens_every_thread_and_takes_the_keyboard_there(
     expect(page.get_by_role("heading", name="Conversation", level=2)).to_be_focused()
     violations = page.evaluate("async () => (await axe.run(document)).violations")
     assert violations == []
+
+    # Without JavaScript the control is a link to the whole conversation on a page of its own.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(everything)
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Conversation about “Lead a team of five”"
+    )
+    expect(page.locator(".comment-thread")).to_have_count(7)
+    assert page.evaluate("async () => (await axe.run(document)).violations") == []

@@ -207,3 +207,12 @@ def test_show_all_hands_focus_to_the_conversation_it_opened(
     # On its own page, and on the goal page, the heading takes nothing from the reader.
     for url in (everything_url(shared_goal), goal_url(shared_goal)):
         assert "autofocus>Conversation" not in alice_client.get(url).content.decode()
+
+
+def test_the_whole_conversation_page_is_headed_by_what_it_is_about(
+    alice_client, shared_goal, time_machine
+):
+    threads(shared_goal, 6, time_machine)
+    page = alice_client.get(everything_url(shared_goal)).content.decode()
+    assert '<h1 class="conversation-title">Conversation about “Lead a team of five”</h1>' in page
+    assert page.index("<h1") < page.index('<h2 id="conversation-heading"')
