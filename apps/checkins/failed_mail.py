@@ -1,12 +1,11 @@
 """Failed check-in and weekly reminders, as the staff console's failed-mail list sees them."""
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 from apps.accounts.models import User
 from apps.checkins.models import DeliveryStatus, ReminderDelivery
 from apps.checkins.services.delivery import delivery_retry
-from apps.core.outboxes import FailedMail, register_outbox
+from apps.core.outboxes import FailedMail, locked_failed, register_outbox
 
 NAME = "checkin-reminders"
 
@@ -37,14 +36,12 @@ def describe(delivery: ReminderDelivery) -> FailedMail:
 
 
 def retry(row_id: int) -> User:
-    delivery = (
-        ReminderDelivery.objects.select_for_update(of=("self",))
-        .select_related("user")
-        .filter(pk=row_id, status=DeliveryStatus.FAILED)
-        .first()
+    delivery = locked_failed(
+        ReminderDelivery.objects.filter(status=DeliveryStatus.FAILED),
+        row_id,
+        person="user",
+        gone="That reminder is not failed any more; nothing to retry.",
     )
-    if delivery is None:
-        raise ValidationError("That reminder is not failed any more; nothing to retry.")
     delivery_retry(delivery=delivery)
     return delivery.user
 

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils import timezone
 
 # Sliced by the console before it is read: a queryset keeps that to one query.
 Rows = QuerySet[Any] | Sequence[Any]
@@ -65,3 +67,22 @@ def outboxes() -> list[Outbox]:
 
 def outbox(name: str) -> Outbox | None:
     return _OUTBOXES.get(name)
+
+
+def locked_failed(failed_rows: QuerySet[Any], row_id: int, *, person: str, gone: str) -> Any:
+    """Row `row_id` among an outbox's failed rows, locked for its retry, with the person it is
+    for (`person`, the relation's name); ValidationError(`gone`) when it is not failed any more."""
+    row = (
+        failed_rows.select_for_update(of=("self",)).select_related(person).filter(pk=row_id).first()
+    )
+    if row is None:
+        raise ValidationError(gone)
+    return row
+
+
+def back_to_pending(row: Any, **state: Any) -> None:
+    """As a temporary failure leaves a row (`state` names its pending state): due now, with a
+    fresh count of attempts, so the next sweep queues it and the send checks it is wanted."""
+    type(row).objects.filter(pk=row.pk).update(
+        **state, next_attempt_at=timezone.now(), queued_at=None, attempts=0
+    )

@@ -1,12 +1,10 @@
 """Failed meeting reminders, as the staff console's failed-mail list sees them: who and when,
 never the meeting's agenda or notes."""
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.utils.timezone import now as timezone_now
 
 from apps.accounts.models import User
-from apps.core.outboxes import FailedMail, register_outbox
+from apps.core.outboxes import FailedMail, back_to_pending, locked_failed, register_outbox
 from apps.meetings.models import DeliveryStatus, MeetingReminder
 
 NAME = "meeting-reminders"
@@ -36,17 +34,13 @@ def describe(reminder: MeetingReminder) -> FailedMail:
 def retry(row_id: int) -> User:
     """Back to pending as a temporary failure leaves it; the send still skips a reminder for a
     meeting that has moved or begun meanwhile."""
-    reminder = (
-        MeetingReminder.objects.select_for_update(of=("self",))
-        .select_related("recipient")
-        .filter(pk=row_id, status=DeliveryStatus.FAILED)
-        .first()
+    reminder = locked_failed(
+        MeetingReminder.objects.filter(status=DeliveryStatus.FAILED),
+        row_id,
+        person="recipient",
+        gone="That meeting reminder is not failed any more; nothing to retry.",
     )
-    if reminder is None:
-        raise ValidationError("That meeting reminder is not failed any more; nothing to retry.")
-    MeetingReminder.objects.filter(pk=reminder.pk).update(
-        status=DeliveryStatus.PENDING, next_attempt_at=timezone_now(), queued_at=None, attempts=0
-    )
+    back_to_pending(reminder, status=DeliveryStatus.PENDING)
     return reminder.recipient
 
 

@@ -1,12 +1,10 @@
 """Failed notification emails and daily digests, as the staff console's failed-mail list sees
 them. Only the kind is shown, never a notification's words: those are the planner's."""
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.utils.timezone import now as timezone_now
 
 from apps.accounts.models import User
-from apps.core.outboxes import FailedMail, register_outbox
+from apps.core.outboxes import FailedMail, back_to_pending, locked_failed, register_outbox
 from apps.notifications.models import DeliveryStatus, DigestDelivery, MailState, Notification
 
 EMAILS, DIGESTS = "notification-emails", "notification-digests"
@@ -57,32 +55,24 @@ def describe_digest(digest: DigestDelivery) -> FailedMail:
 def retry_email(row_id: int) -> User:
     """Back to pending with a fresh count of attempts, as a temporary failure leaves it: the
     next sweep queues it and the send checks again that it is still wanted."""
-    notification = (
-        Notification.objects.select_for_update(of=("self",))
-        .select_related("recipient")
-        .filter(pk=row_id, mail_state=MailState.FAILED)
-        .first()
+    notification = locked_failed(
+        Notification.objects.filter(mail_state=MailState.FAILED),
+        row_id,
+        person="recipient",
+        gone="That notification email is not failed any more; nothing to retry.",
     )
-    if notification is None:
-        raise ValidationError("That notification email is not failed any more; nothing to retry.")
-    Notification.objects.filter(pk=notification.pk).update(
-        mail_state=MailState.PENDING, next_attempt_at=timezone_now(), queued_at=None, attempts=0
-    )
+    back_to_pending(notification, mail_state=MailState.PENDING)
     return notification.recipient
 
 
 def retry_digest(row_id: int) -> User:
-    digest = (
-        DigestDelivery.objects.select_for_update(of=("self",))
-        .select_related("user")
-        .filter(pk=row_id, status=DeliveryStatus.FAILED)
-        .first()
+    digest = locked_failed(
+        DigestDelivery.objects.filter(status=DeliveryStatus.FAILED),
+        row_id,
+        person="user",
+        gone="That digest is not failed any more; nothing to retry.",
     )
-    if digest is None:
-        raise ValidationError("That digest is not failed any more; nothing to retry.")
-    DigestDelivery.objects.filter(pk=digest.pk).update(
-        status=DeliveryStatus.PENDING, next_attempt_at=timezone_now(), queued_at=None, attempts=0
-    )
+    back_to_pending(digest, status=DeliveryStatus.PENDING)
     return digest.user
 
 
