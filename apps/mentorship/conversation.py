@@ -5,6 +5,7 @@ their labels, and the form to add one. Also the panel the goal and check-in page
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
@@ -62,14 +63,6 @@ class Thread:
     replies: list[Note] = field(default_factory=list)
     reply_url: str = ""
     reply_label: str = ""  # who reads a reply: the first comment's label
-
-    @property
-    def last_at(self) -> datetime:
-        return max(c.created_at for c in (self.comment, *self.replies))
-
-    @property
-    def unread(self) -> bool:
-        return any(c.unread for c in (self.comment, *self.replies))
 
 
 def target_kind(target: Goal | CheckIn) -> str:
@@ -138,8 +131,8 @@ def _with_unread(rows, viewer: User, target: Goal | CheckIn):
             recipient=viewer,
             kind=NOTICE_KIND,
             read_at=None,
-            target_type__app_label="mentorship",
-            target_type__model="comment",
+            # By id, not through a join on the content types inside a per-row subquery.
+            target_type_id=ContentType.objects.get_for_model(Comment).pk,
             target_id=OuterRef("pk"),
         )
         return rows.annotate(noticed=Exists(notices))
@@ -156,7 +149,25 @@ def _is_unread(comment: Comment, viewer: User) -> bool:
     return comment.seen is None or comment.created_at > comment.seen  # type: ignore[attr-defined]
 
 
-def threads_for(viewer: User, target: Goal | CheckIn) -> list[Thread]:
+@dataclass
+class _Loaded:
+    """A thread as loaded, before its notes are written: choosing which threads the page
+    shows needs only their times and whether they hold news."""
+
+    comment: Comment
+    replies: list[Comment] = field(default_factory=list)
+    unread: bool = False
+
+    @property
+    def last_at(self) -> datetime:
+        return max(c.created_at for c in (self.comment, *self.replies))
+
+    @property
+    def size(self) -> int:
+        return 1 + len(self.replies)
+
+
+def _load_threads(viewer: User, target: Goal | CheckIn) -> list[_Loaded]:
     """Every comment `viewer` may read on `target`, oldest thread first, in one query."""
     key = {"goal": target} if isinstance(target, Goal) else {"checkin": target}
     rows = (
@@ -164,23 +175,33 @@ def threads_for(viewer: User, target: Goal | CheckIn) -> list[Thread]:
         .filter(**key)
         .select_related("author", "mentorship", "milestone")
     )
-    threads: dict[int, Thread] = {}
-    replies: list[tuple[int, Note]] = []
+    threads: dict[int, _Loaded] = {}
+    replies: list[Comment] = []
     for comment in _with_unread(rows, viewer, target):
-        note = _note(comment, viewer)
         if comment.parent_id is None:
-            url = link("mentorship:comment-reply", note.pid)
-            threads[comment.pk] = Thread(note, reply_url=url, reply_label=note.label.lower())
+            threads[comment.pk] = _Loaded(comment)
         else:
-            replies.append((comment.parent_id, note))
-    for parent_id, reply in replies:
+            replies.append(comment)
+    for reply in replies:
         # A reply whose first comment the viewer cannot read is not shown on its own.
-        if parent_id in threads:
-            threads[parent_id].replies.append(reply)
+        if reply.parent_id in threads:
+            threads[reply.parent_id].replies.append(reply)
+    for thread in threads.values():
+        thread.unread = any(_is_unread(c, viewer) for c in (thread.comment, *thread.replies))
     return list(threads.values())
 
 
-def latest(threads: list[Thread], count: int = GOAL_PAGE_THREADS) -> list[Thread]:
+def _written(thread: _Loaded, viewer: User) -> Thread:
+    note = _note(thread.comment, viewer)
+    return Thread(
+        note,
+        replies=[_note(reply, viewer) for reply in thread.replies],
+        reply_url=link("mentorship:comment-reply", note.pid),
+        reply_label=note.label.lower(),
+    )
+
+
+def latest(threads: list[_Loaded], count: int = GOAL_PAGE_THREADS) -> list[_Loaded]:
     """The `count` threads with the newest activity and every unread one, in their order."""
     newest = {id(t) for t in sorted(threads, key=lambda t: t.last_at, reverse=True)[:count]}
     return [t for t in threads if id(t) in newest or t.unread]
@@ -209,12 +230,11 @@ def conversation(
     mentorship = None if is_planner else running_mentorship(target.owner_id, viewer)
     milestones = milestones_of(target)
     # Read before the visit is recorded: what was unread until now stays in view.
-    threads = threads_for(viewer, target)
+    threads = _load_threads(viewer, target)
     if mentorship is not None and any(t.unread for t in threads):
         # Only news moves the marker: with nothing unread, the one there already says so.
         services.comments_mark_read(reader=viewer, target=target)
     shown = threads if full or not isinstance(target, Goal) else latest(threads)
-    hidden = [t for t in threads if t not in shown] if len(shown) < len(threads) else []
     planner_name = mentorship.planner.get_full_name() if mentorship else ""
     kind = target_kind(target)
     return {
@@ -224,10 +244,12 @@ def conversation(
         "back": target_url(target),
         "is_planner": is_planner,
         "planner_name": planner_name,
-        "threads": shown,
+        # Notes are written only for the threads shown: a long conversation's hidden part
+        # costs its rows, not its Markdown and its strings.
+        "threads": [_written(thread, viewer) for thread in shown],
         "full": full,
-        "hidden_threads": len(hidden),
-        "total_comments": sum(1 + len(t.replies) for t in threads),
+        "hidden_threads": len(threads) - len(shown),
+        "total_comments": sum(thread.size for thread in threads),
         "everything": reverse("mentorship:conversation", args=[kind, target.public_id]),
         "form": form
         or CommentForm(is_planner=is_planner, planner_name=planner_name, milestones=milestones),
