@@ -122,13 +122,12 @@ def test_a_reader_who_cannot_edit_sees_no_controls(goal, rf, alice):
     from django.template.loader import render_to_string
 
     from apps.goals.models import Goal
-    from apps.milestones.selectors import milestones_with_steps
+    from apps.milestones.views.answers import list_context
 
     ActionStepFactory(milestone=MilestoneFactory(goal=goal, title="Pass the exam"))
     request = rf.get("/")
     request.user = alice
-    goal = Goal.objects.with_progress().get(pk=goal.pk)
-    context = {"goal": goal, "milestones": milestones_with_steps(goal), "today": date.today()}
+    context = list_context(Goal.objects.with_progress().get(pk=goal.pk))
     section = "milestones/list.html#section"
     page = render_to_string(section, {**context, "can_edit": False}, request)
     assert "Pass the exam" in page

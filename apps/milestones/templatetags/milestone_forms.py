@@ -15,7 +15,6 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from apps.milestones.forms import MilestoneForm, NewStepForm
-from apps.milestones.models import Milestone
 
 register = template.Library()
 
@@ -63,13 +62,14 @@ def _empty_step_fields() -> SafeString:
 
 @register.simple_tag
 def add_step_fields(
-    milestone: Milestone, form: NewStepForm | None = None, *, focus: bool = False
+    milestone_pid: str, form: NewStepForm | None = None, *, focus: bool = False
 ) -> SafeString:
-    """The fields of the add-a-step form under `milestone`: `form` if it came back for this
-    milestone with errors, else empty ones with this milestone's ids; with `focus` (just after
-    a step was added) its title field takes the focus, ready for the next step."""
-    if isinstance(form, NewStepForm) and form.milestone_pid == milestone.pid:
+    """The fields of the add-a-step form under the milestone `milestone_pid`: `form` if it
+    came back for this milestone with errors, else empty ones with this milestone's ids; with
+    `focus` (just after a step was added) its title field takes the focus, ready for the next
+    step."""
+    if isinstance(form, NewStepForm) and form.milestone_pid == milestone_pid:
         return _fields(form)
     # A UUID swapped for a UUID: the markup stays as safe as the form renderer made it.
-    fields = mark_safe(_empty_step_fields().replace(_STAND_IN, milestone.pid))  # noqa: S308
+    fields = mark_safe(_empty_step_fields().replace(_STAND_IN, str(milestone_pid)))  # noqa: S308
     return _focused(fields) if focus else fields

@@ -22,6 +22,7 @@ from apps.accounts.http import AuthenticatedHttpRequest
 from apps.goals.access import access_goal
 from apps.goals.models import Goal
 from apps.milestones.models import Milestone
+from apps.milestones.rows import milestone_row, milestone_rows
 from apps.milestones.selectors import milestone_with_steps, milestones_with_steps
 
 PAGE = "milestones/list.html"
@@ -61,13 +62,15 @@ def page_context(
 
 def list_context(goal: Goal, **extra: object) -> dict[str, object]:
     today = timezone.localdate()
-    return {"goal": goal, "milestones": milestones_with_steps(goal), "today": today, **extra}
+    rows = milestone_rows(milestones_with_steps(goal), today)
+    return {"goal": goal, "milestone_rows": rows, "today": today, **extra}
 
 
 def row_context(milestone: Milestone, **extra: object) -> dict[str, object]:
+    """What the row partial of `milestone` needs (`row`, as the section's loop names it)."""
     milestone = milestone_with_steps(milestone)
     today = timezone.localdate()
-    return {"milestone": milestone, "goal": milestone.goal, "today": today, **extra}
+    return {"row": milestone_row(milestone, today), "goal": milestone.goal, "today": today, **extra}
 
 
 def refused(request: AuthenticatedHttpRequest, goal: Goal) -> HttpResponse:

@@ -18,6 +18,7 @@ from apps.milestones import services
 from apps.milestones.access import access_milestone, access_step
 from apps.milestones.forms import DeleteForm, DoneForm, MoveForm, NewStepForm, StepForm
 from apps.milestones.models import ActionStep
+from apps.milestones.rows import milestone_row, step_row
 from apps.milestones.selectors import milestone_with_steps
 from apps.milestones.views.answers import (
     EDIT_PAGE,
@@ -45,7 +46,7 @@ def step_create(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpRespo
     ):
         # The page for a plain post, the milestone's row for HTMX: both show the errors.
         context = page_context(request, milestone.goal, step_form=form)
-        context["milestone"] = milestone_with_steps(milestone)
+        context["row"] = milestone_row(milestone_with_steps(milestone), timezone.localdate())
         return render_page(request, PAGE, context, partial="milestone-row", form=form)
     if not request.htmx:
         messages.success(request, "Step added.")
@@ -54,7 +55,8 @@ def step_create(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpRespo
 
 
 def _step_row(request: AuthenticatedHttpRequest, step: ActionStep, goal: Goal) -> HttpResponse:
-    context = {"step": step, "goal": goal, "today": timezone.localdate()}
+    today = timezone.localdate()
+    context = {"step": step_row(step, today), "goal": goal, "today": today}
     return render(request, f"{PAGE}#step-row", context)
 
 

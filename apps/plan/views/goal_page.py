@@ -33,6 +33,7 @@ from apps.goals.presentation import (
     smart_context,
 )
 from apps.milestones.models import Milestone
+from apps.milestones.rows import milestone_rows
 from apps.milestones.selectors import milestones_with_steps
 from apps.plan.progress_history import goal_progress_chart
 
@@ -111,6 +112,7 @@ def goal_page_context(
         "progress_text": progress_text(goal),
         "today": today,
         "milestones": milestones,
+        "milestone_rows": milestone_rows(milestones, today),
         "children": list(children.in_order()),
         "history": history(viewer, revisions),
         "can_edit": can_edit,

@@ -1,0 +1,125 @@
+"""The rows of the milestones section as its template prints them.
+
+A goal page with eight milestones of three steps runs the row markup thirty-two times; each
+`{% if %}` chain, URL and date filter in it was a template node per row and most of the page's
+render time. Here every string a row shows (its state's classes and words, its links, its
+date line) is worked out once in Python, and the template only places them.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.template.defaultfilters import date as date_filter
+from django.template.defaultfilters import linebreaksbr, pluralize
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import localtime
+
+from apps.core.templatetags.plan_tags import due, link
+from apps.milestones.models import ActionStep, Milestone
+
+
+def _state(item: Milestone | ActionStep, base: str, today: date) -> str:
+    if item.done_at:
+        return f"{base} is-done"
+    if item.due_date and item.due_date < today:
+        return f"{base} is-overdue"
+    return base
+
+
+@dataclass(frozen=True)
+class StepRow:
+    pid: str
+    title: str
+    done: bool
+    css: str
+    tick_title: str
+    tick_label: str  # what the tick does, for a screen reader
+    when: SafeString | str  # the due date in words, while not done
+    done_url: str
+    edit_url: str
+
+
+@dataclass(frozen=True)
+class MilestoneRow:
+    pid: str
+    title: str
+    description: SafeString | str
+    done: bool
+    css: str
+    tick_title: str
+    tick_label: str
+    meta: SafeString  # reached on …, due …, or no due date
+    steps_count: str  # "· 2 of 3 steps done", empty without steps
+    done_url: str
+    edit_url: str
+    move_url: str
+    delete_url: str
+    step_create_url: str
+    steps: tuple[StepRow, ...]
+
+
+def step_row(step: ActionStep, today: date) -> StepRow:
+    title = step.title
+    return StepRow(
+        pid=step.pid,
+        title=title,
+        done=bool(step.done_at),
+        css=_state(step, "step", today),
+        tick_title="Mark as not done" if step.done_at else "Mark as done",
+        tick_label=(
+            f"Mark step “{title}” as not done" if step.done_at else f"Mark step “{title}” as done"
+        ),
+        when="" if step.done_at or not step.due_date else due(step.due_date, today),
+        done_url=link("milestones:step-done", step.pid),
+        edit_url=link("milestones:step-edit", step.pid),
+    )
+
+
+def _meta(milestone: Milestone, today: date) -> SafeString:
+    if milestone.done_at:
+        # In the viewer's time zone, as the template's date filter would show it.
+        reached = localtime(milestone.done_at)
+        return format_html(
+            '<span class="reached"><span aria-hidden="true">✓</span> Reached '
+            '<time datetime="{}">{}</time></span>',
+            date_filter(reached, "c"),
+            date_filter(reached, "j M Y"),
+        )
+    if milestone.due_date:
+        return due(milestone.due_date, today)
+    return mark_safe('<span class="due">No due date</span>')
+
+
+def milestone_row(milestone: Milestone, today: date) -> MilestoneRow:
+    """`milestone` loaded by `selectors.milestones_with_steps` (its steps and step counts)."""
+    title = milestone.title
+    total = milestone.steps_total  # type: ignore[attr-defined]
+    counted = (
+        f"· {milestone.steps_done} of {total} step{pluralize(total)} done"  # type: ignore[attr-defined]
+        if total
+        else ""
+    )
+    return MilestoneRow(
+        pid=milestone.pid,
+        title=title,
+        description=linebreaksbr(milestone.description, autoescape=True)
+        if milestone.description
+        else "",
+        done=bool(milestone.done_at),
+        css=_state(milestone, "milestone", today),
+        tick_title="Reopen this milestone" if milestone.done_at else "Mark as reached",
+        tick_label=f"Reopen “{title}”" if milestone.done_at else f"Mark “{title}” as reached",
+        meta=_meta(milestone, today),
+        steps_count=counted,
+        done_url=link("milestones:done", milestone.pid),
+        edit_url=link("milestones:edit", milestone.pid),
+        move_url=link("milestones:move", milestone.pid),
+        delete_url=link("milestones:delete", milestone.pid),
+        step_create_url=link("milestones:step-create", milestone.pid),
+        steps=tuple(step_row(step, today) for step in milestone.steps.all()),
+    )
+
+
+def milestone_rows(milestones: list[Milestone], today: date) -> list[MilestoneRow]:
+    return [milestone_row(milestone, today) for milestone in milestones]
