@@ -59,9 +59,18 @@ def _follow_up(goal: Goal) -> dict[str, str] | None:
     return {"text": f"Build on it: {template.title.lower()}", "query": f"?template={template.slug}"}
 
 
-def _goal(request: AuthenticatedHttpRequest, public_id: UUID, *, for_write: bool = False) -> Goal:
-    """The goal as the page shows it: with its progress and the goal it serves."""
-    page = Goal.objects.with_progress().select_related("parent", "source_weakness", "source_skill")
+def _goal(
+    request: AuthenticatedHttpRequest,
+    public_id: UUID,
+    *,
+    for_write: bool = False,
+    counted: bool = True,
+) -> Goal:
+    """The goal as the page shows it: with the goal it serves and, unless `counted` is False
+    (the page counts its milestones from the list it shows), its progress."""
+    page = Goal.objects.select_related("parent", "source_weakness", "source_skill")
+    if counted:
+        page = page.with_progress()
     return access_goal(request.user, public_id, for_write=for_write, queryset=page)
 
 
@@ -96,6 +105,10 @@ def goal_page_context(
     reader (a mentor, or the planner previewing what their mentor sees)."""
     today = timezone.localdate()
     milestones = _milestones(goal)
+    # The counts behind the progress bar, from the list the page shows anyway: counting them
+    # in the goal's query grouped it by every column of the goal and the rows it joins.
+    goal.milestones_total = len(milestones)
+    goal.milestones_done = sum(1 for milestone in milestones if milestone.done_at)
     children = Goal.objects.visible_to(viewer).filter(parent=goal).with_progress()
     can_edit = goal.owner_id == viewer.pk
     # The history of adjustments (with their reasons) is the planner's own working record; a
@@ -135,7 +148,7 @@ def goal_page_context(
 @login_required
 @require_GET
 def goal_page(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
-    goal = _goal(request, public_id)
+    goal = _goal(request, public_id, counted=False)
     context = goal_page_context(request.user, goal)
     # Who else sees it ("Shared with …"), from the app that shares it; a reader's visit is
     # recorded there too.
