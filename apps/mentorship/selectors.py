@@ -12,10 +12,8 @@ from django.db.models import (
     Case,
     Count,
     Expression,
-    F,
     Max,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     When,
@@ -28,18 +26,24 @@ from apps.assessment.selectors import shared_with
 from apps.checkins.models import CheckIn
 from apps.goals.models import Goal
 from apps.mentorship.extras import next_meetings
+from apps.mentorship.mentee_facts import (
+    comment_facts,
+    last_checkins,
+    last_read,
+    overdue_milestones,
+    unread_by,
+)
 from apps.mentorship.models import (
     ASSESSMENT_PARTS,
     NUDGE_INTERVAL,
     Comment,
-    CommentRead,
     DeadlineRequest,
     Mentorship,
     Nudge,
 )
 from apps.mentorship.notices import KIND as COMMENT_KIND
 from apps.mentorship.readers import reach_of
-from apps.mentorship.stalls import Stall, last_checkins, overdue_milestones, stalls_for
+from apps.mentorship.stalls import Stall, stalls_for
 from apps.notifications.models import Notification
 
 PART_LABELS = dict(ASSESSMENT_PARTS)
@@ -96,15 +100,15 @@ def mentee_rows(mentor: User) -> list[MenteeRow]:
     )
     for goal in goals.in_order():
         rows[goal.owner_id].goals.append(goal)
-    # Read once with the stall checks (see apps.mentorship.stalls).
+    now = timezone.now()
+    # Read once with the stall checks (see apps.mentorship.mentee_facts).
     for owner, _title, _due in overdue_milestones(mentor, mentorships, timezone.localdate()):
         rows[owner].overdue += 1
     for planner_id, last in last_checkins(mentor, mentorships).items():
         rows[planner_id].last_checkin = last
+    for planner_id, facts in comment_facts(mentor, mentorships, now).items():
+        rows[planner_id].unread = facts.unread
     soon = next_meetings(m.pk for m in mentorships)
-    for entry in unread_by_planner(mentor, planners):
-        rows[entry["planner"]].unread = entry["n"]
-    now = timezone.now()
     for planner_id, stalls in stalls_for(mentor, mentorships, now).items():
         rows[planner_id].stalls = stalls
     # The mentor's own nudges, reached through their running mentorships.
@@ -122,28 +126,15 @@ def mentee_rows(mentor: User) -> list[MenteeRow]:
     return list(rows.values())
 
 
-def _unread(mentor: User, planners: list[int]):
-    """The comments the mentor may read and has not seen: newer than the mentor's last visit
-    to that goal's or check-in's conversation."""
-    seen = CommentRead.objects.filter(reader=mentor).filter(
-        Q(goal=OuterRef("goal")) | Q(checkin=OuterRef("checkin"))
-    )
-    return (
-        Comment.objects.visible_to(mentor)
-        .filter(planner__in=planners)
-        .exclude(author=mentor)
-        .annotate(seen=Subquery(seen.values("read_at")[:1]))
-        .filter(Q(seen=None) | Q(created_at__gt=F("seen")))
-    )
-
-
-def unread_by_planner(mentor: User, planners: list[int]):
-    """How many unread comments per mentee, in one query."""
-    return _unread(mentor, planners).values("planner").annotate(n=Count("pk")).order_by()
-
-
 def unread_by_goal(mentor: User, planner_id: int) -> dict[int, int]:
-    rows = _unread(mentor, [planner_id]).filter(goal__isnull=False)
+    """How many comments on each of the planner's goals the mentor may read and has not
+    seen: newer than the mentor's last visit to that goal's conversation."""
+    rows = (
+        Comment.objects.visible_to(mentor)
+        .filter(planner=planner_id, goal__isnull=False)
+        .alias(last_read=last_read(mentor))
+        .filter(unread_by(mentor))
+    )
     return dict(rows.values_list("goal").annotate(n=Count("pk")).order_by())
 
 

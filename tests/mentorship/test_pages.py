@@ -18,11 +18,11 @@ from tests.factories import (
 )
 
 # session, user, mentorships with planners, shared goals with progress, overdue milestones, the
-# last check-ins with the check-in rhythms (both read once for the rows and the stall checks),
-# unread comments, next meetings, the other stall checks (unanswered comments, waiting
-# requests, meeting rhythms with the last meeting held), nudges this week, the navigation's
-# unread notifications, the mentor's running mentorships
-MENTEES_QUERIES = 14
+# last check-ins with the check-in rhythms, the comments (unread, and unanswered for the stall
+# check): each read once for the rows and the stall checks; next meetings, the other stall
+# checks (waiting requests, meeting rhythms with the last meeting held), nudges this week, the
+# navigation's unread notifications, the mentor's running mentorships
+MENTEES_QUERIES = 13
 
 
 def _mentees(bob, count: int) -> None:

@@ -132,11 +132,11 @@ def test_another_app_can_add_a_stall_check(bob, mentorship):
 
 
 # session, user, mentorships with planners, shared goals with progress, overdue milestones, the
-# last check-ins with the check-in rhythms (both read once for the rows and the stall checks),
-# unread comments, next meetings; the other stall checks: unanswered comments, waiting
+# last check-ins with the check-in rhythms, the comments (unread and unanswered): each read
+# once for the rows and the stall checks; next meetings; the other stall checks: waiting
 # requests, meeting rhythms with the last meeting held; the nudges of this week; the
 # navigation's unread notifications; the mentor's running mentorships
-STALLED_QUERIES = 14
+STALLED_QUERIES = 13
 
 
 def _stalled_mentees(bob, count: int) -> None:
