@@ -1,12 +1,13 @@
 """What the Mentees page reads once per request for its rows and its stall checks together.
 
-The rows show the last check-in, the overdue milestones and the unread comments; the stall
-checks (`apps.mentorship.stalls`) need the same rows and a little more. Each read here is
-remembered for the request (`core.scope`), so whichever asks first pays for it and the other
-reads the answer. Each read goes through the mentor's `visible_to`, one query however many
-mentees.
+The rows show the goals' progress, the overdue milestones, the last check-in and the unread
+comments; the stall checks (`apps.mentorship.stalls`) need the same rows and a little more.
+Each read here is remembered for the request (`core.scope`), so whichever asks first pays for
+it and the other reads the answer. Each read goes through the mentor's `visible_to`, one
+query however many mentees.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
@@ -18,8 +19,8 @@ from django.db.models.functions import Coalesce, JSONObject
 from apps.accounts.models import User
 from apps.checkins.models import CheckIn, CheckinSchedule
 from apps.core import scope
+from apps.goals.models import Goal
 from apps.mentorship.models import Comment, CommentKind, CommentRead, Mentorship
-from apps.milestones.models import Milestone
 
 UNANSWERED_AFTER = timedelta(days=7)
 # A conversation left alone for longer than this is taken as finished, not as waiting.
@@ -140,22 +141,58 @@ def last_checkins(mentor: User, mentorships: list[Mentorship]) -> dict[int, date
     return {planner: last for planner, (last, _) in facts.items() if last is not None}
 
 
-def overdue_milestones(
-    mentor: User, mentorships: list[Mentorship], before: date
-) -> list[tuple[int, str, date]]:
-    """(planner, title, due date) of the open milestones the mentor may read due before
-    `before`, the longest overdue first: the rows count them and the milestone stall names the
-    oldest."""
+class Overdue(NamedTuple):
+    """An open milestone past its due date."""
+
+    due: date
+    pk: int
+    title: str
+
+
+@dataclass
+class PlanFacts:
+    """A planner's goals the mentor may read: how many, their mean progress, and their open
+    milestones due before the day asked for, the longest overdue first."""
+
+    goals: int = 0
+    progress: int = 0
+    overdue: list[Overdue] = field(default_factory=list)
+
+
+def plan_facts(mentor: User, mentorships: list[Mentorship], before: date) -> dict[int, PlanFacts]:
+    """The rows show the goals' count, mean progress and overdue milestones; the milestone
+    stall names the oldest. One query: the goals with their milestones' counts (only what
+    `Goal.progress` reads) and the overdue ones gathered per goal."""
     planners = tuple(m.planner_id for m in mentorships)
 
-    def load() -> list[tuple[int, str, date]]:
-        rows = (
-            Milestone.objects.visible_to(mentor)
-            .filter(goal__owner__in=planners, done_at=None, due_date__lt=before)
-            .order_by("due_date", "pk")
-            .values_list("goal__owner", "title", "due_date")
+    def load() -> dict[int, PlanFacts]:
+        late = Q(milestones__done_at=None, milestones__due_date__lt=before)
+        what = JSONObject(
+            due="milestones__due_date", pk="milestones__pk", title="milestones__title"
         )
-        # The filter guarantees a date; the check tells the type checker.
-        return [(owner, title, due) for owner, title, due in rows if due is not None]
+        goals = (
+            Goal.objects.visible_to(mentor)
+            .filter(owner__in=planners)
+            .with_progress()
+            .only("owner", "status", "measure_kind", "baseline", "target_value", "current_value")
+            .annotate(
+                # In no order: sorted with the other goals' below.
+                overdue=JSONBAgg(what, filter=late),
+            )
+            .order_by()
+        )
+        progress: dict[int, list[int]] = defaultdict(list)
+        found: dict[int, PlanFacts] = defaultdict(PlanFacts)
+        for goal in goals:
+            progress[goal.owner_id].append(goal.progress)
+            found[goal.owner_id].overdue.extend(
+                Overdue(date.fromisoformat(m["due"]), m["pk"], m["title"])
+                for m in goal.overdue or ()  # type: ignore[attr-defined]
+            )
+        for owner, facts in found.items():
+            facts.goals = len(progress[owner])
+            facts.progress = round(sum(progress[owner]) / facts.goals)
+            facts.overdue.sort()
+        return dict(found)
 
-    return scope.remember(("mentorship.overdue", mentor.pk, planners, before), load)
+    return scope.remember(("mentorship.plans", mentor.pk, planners, before), load)

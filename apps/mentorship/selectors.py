@@ -12,7 +12,6 @@ from django.db.models import (
     Case,
     Count,
     Expression,
-    Max,
     OuterRef,
     QuerySet,
     Subquery,
@@ -30,7 +29,7 @@ from apps.mentorship.mentee_facts import (
     comment_facts,
     last_checkins,
     last_read,
-    overdue_milestones,
+    plan_facts,
     unread_by,
 )
 from apps.mentorship.models import (
@@ -49,10 +48,24 @@ from apps.notifications.models import Notification
 PART_LABELS = dict(ASSESSMENT_PARTS)
 
 
+# Of a mentee's running mentorship, what the Mentees page and its stall checks read.
+MENTORSHIP_FIELDS = (
+    "public_id",
+    "planner__display_name",
+    "planner__email",
+    "started_at",
+    "share_vision",
+    "share_checkins",
+    "all_goals",
+)
+
+
 @dataclass
 class MenteeRow:
     mentorship: Mentorship
-    goals: list[Goal] = field(default_factory=list)
+    # Of the goals the mentor may read: how many, and their mean progress.
+    goal_count: int = 0
+    progress: int = 0
     overdue: int = 0
     last_checkin: datetime | None = None
     unread: int = 0
@@ -61,12 +74,6 @@ class MenteeRow:
     nudge_again: datetime | None = None
     # From the meetings app through apps.mentorship.extras, None when nothing is planned.
     next_meeting: Any = None
-
-    @property
-    def progress(self) -> int:
-        if not self.goals:
-            return 0
-        return round(sum(g.progress for g in self.goals) / len(self.goals))
 
 
 def shares_in_words(mentorship: Mentorship, goal_count: int) -> list[str]:
@@ -84,26 +91,24 @@ def shares_in_words(mentorship: Mentorship, goal_count: int) -> list[str]:
 
 def mentee_rows(mentor: User) -> list[MenteeRow]:
     # Most people mentor nobody: the request's reach already says so, without a query.
-    if not reach_of(mentor).mentorships:
+    running = reach_of(mentor).mentorships
+    if not running:
         return []
-    mentorships = list(Mentorship.objects.mentoring(mentor).select_related("planner"))
-    rows = {m.planner_id: MenteeRow(m) for m in mentorships}
-    if not rows:
-        return []
-    planners = list(rows)
-    # Only what `Goal.progress` reads: the row shows the goals' count and mean progress.
-    goals = (
-        Goal.objects.visible_to(mentor)
-        .filter(owner__in=planners)
-        .with_progress()
-        .only("owner", "status", "measure_kind", "baseline", "target_value", "current_value")
-    )
-    for goal in goals.in_order():
-        rows[goal.owner_id].goals.append(goal)
     now = timezone.now()
+    # The mentor's own nudges of this week come with their mentorships.
+    nudged = Nudge.objects.filter(mentorship=OuterRef("pk"), sent_at__gt=now - NUDGE_INTERVAL)
+    mentorships: list[Mentorship] = list(
+        Mentorship.objects.filter(pk__in=running)
+        .select_related("planner")
+        # What the rows and the stall checks read.
+        .only(*MENTORSHIP_FIELDS)
+        .annotate(last_nudge=Subquery(nudged.values("sent_at")[:1]))
+    )
+    rows = {m.planner_id: MenteeRow(m) for m in mentorships}
     # Read once with the stall checks (see apps.mentorship.mentee_facts).
-    for owner, _title, _due in overdue_milestones(mentor, mentorships, timezone.localdate()):
-        rows[owner].overdue += 1
+    for planner_id, plan in plan_facts(mentor, mentorships, timezone.localdate()).items():
+        row = rows[planner_id]
+        row.goal_count, row.progress, row.overdue = plan.goals, plan.progress, len(plan.overdue)
     for planner_id, last in last_checkins(mentor, mentorships).items():
         rows[planner_id].last_checkin = last
     for planner_id, facts in comment_facts(mentor, mentorships, now).items():
@@ -111,18 +116,11 @@ def mentee_rows(mentor: User) -> list[MenteeRow]:
     soon = next_meetings(m.pk for m in mentorships)
     for planner_id, stalls in stalls_for(mentor, mentorships, now).items():
         rows[planner_id].stalls = stalls
-    # The mentor's own nudges, reached through their running mentorships.
-    nudged = (
-        Nudge.objects.filter(mentorship__in=[m.pk for m in mentorships])
-        .filter(sent_at__gt=now - NUDGE_INTERVAL)
-        .values("mentorship__planner")
-        .annotate(last=Max("sent_at"))
-        .values_list("mentorship__planner", "last")
-    )
-    for nudged_planner, last_nudge in nudged:
-        rows[nudged_planner].nudge_again = last_nudge + NUDGE_INTERVAL
     for mentorship in mentorships:
-        rows[mentorship.planner_id].next_meeting = soon.get(mentorship.pk)
+        row = rows[mentorship.planner_id]
+        row.next_meeting = soon.get(mentorship.pk)
+        if mentorship.last_nudge is not None:  # type: ignore[attr-defined]
+            row.nudge_again = mentorship.last_nudge + NUDGE_INTERVAL  # type: ignore[attr-defined]
     return list(rows.values())
 
 

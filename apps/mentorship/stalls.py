@@ -17,7 +17,7 @@ checks together.
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import Q
 from django.utils import timezone
@@ -30,7 +30,7 @@ from apps.mentorship.mentee_facts import (
     checkin_facts,
     comment_facts,
     last_checkins,
-    overdue_milestones,
+    plan_facts,
 )
 from apps.mentorship.models import DeadlineRequest, Mentorship
 
@@ -98,13 +98,12 @@ def milestones_overdue(mentor: User, mentorships: list[Mentorship], now: datetim
     cutoff = (now - OVERDUE_AFTER).date()
     # Read as far as the rows do (overdue today), which is the same read when a request asks.
     before = max(cutoff, timezone.localdate())
-    grouped: dict[int, list[tuple[str, date]]] = defaultdict(list)
-    for owner, title, due in overdue_milestones(mentor, mentorships, before):
-        if due < cutoff:
-            grouped[owner].append((title, due))
     found: Found = {}
-    for owner, items in grouped.items():
-        title, due = items[0]
+    for owner, plan in plan_facts(mentor, mentorships, before).items():
+        items = [m for m in plan.overdue if m.due < cutoff]
+        if not items:
+            continue
+        due, title = items[0].due, items[0].title
         late = _days(now.date() - due)
         more = f" and {len(items) - 1} more" if len(items) > 1 else ""
         reason = f"Milestone “{title}”{more} overdue by {late}"
