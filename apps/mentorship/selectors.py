@@ -1,11 +1,11 @@
-"""Reads for the mentorship pages: the mentor's list of mentees and a mentee's shared plan.
+"""Reads for the mentorship pages: a mentee's shared plan and a planner's mentors (the
+mentor's list of mentees is `apps.mentorship.mentees`).
 
-Both read through the mentor's `visible_to`, so they show exactly what the access model lets
-the mentor open, and both run a fixed number of queries however many mentees or goals.
+The shared plan reads through the mentor's `visible_to`, so it shows exactly what the access
+model lets the mentor open; both run a fixed number of queries however many goals.
 """
 
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import (
@@ -18,7 +18,6 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.assessment.selectors import shared_with
@@ -26,54 +25,20 @@ from apps.checkins.models import CheckIn
 from apps.goals.models import Goal
 from apps.mentorship.extras import next_meetings
 from apps.mentorship.mentee_facts import (
-    comment_facts,
-    last_checkins,
     last_read,
-    plan_facts,
     unread_by,
 )
 from apps.mentorship.models import (
     ASSESSMENT_PARTS,
-    NUDGE_INTERVAL,
     Comment,
     DeadlineRequest,
     Mentorship,
-    Nudge,
 )
 from apps.mentorship.notices import KIND as COMMENT_KIND
 from apps.mentorship.readers import reach_of
-from apps.mentorship.stalls import Stall, stalls_for
 from apps.notifications.models import Notification
 
 PART_LABELS = dict(ASSESSMENT_PARTS)
-
-
-# Of a mentee's running mentorship, what the Mentees page and its stall checks read.
-MENTORSHIP_FIELDS = (
-    "public_id",
-    "planner__display_name",
-    "planner__email",
-    "started_at",
-    "share_vision",
-    "share_checkins",
-    "all_goals",
-)
-
-
-@dataclass
-class MenteeRow:
-    mentorship: Mentorship
-    # Of the goals the mentor may read: how many, and their mean progress.
-    goal_count: int = 0
-    progress: int = 0
-    overdue: int = 0
-    last_checkin: datetime | None = None
-    unread: int = 0
-    stalls: list[Stall] = field(default_factory=list)
-    # When the mentor may nudge again (None: now).
-    nudge_again: datetime | None = None
-    # From the meetings app through apps.mentorship.extras, None when nothing is planned.
-    next_meeting: Any = None
 
 
 def shares_in_words(mentorship: Mentorship, goal_count: int) -> list[str]:
@@ -87,41 +52,6 @@ def shares_in_words(mentorship: Mentorship, goal_count: int) -> list[str]:
         what.append("check-in summaries")
     what.extend(PART_LABELS[p].lower() for p in mentorship.assessment_parts if p in PART_LABELS)
     return what
-
-
-def mentee_rows(mentor: User) -> list[MenteeRow]:
-    # Most people mentor nobody: the request's reach already says so, without a query.
-    running = reach_of(mentor).mentorships
-    if not running:
-        return []
-    now = timezone.now()
-    # The mentor's own nudges of this week come with their mentorships.
-    nudged = Nudge.objects.filter(mentorship=OuterRef("pk"), sent_at__gt=now - NUDGE_INTERVAL)
-    mentorships: list[Mentorship] = list(
-        Mentorship.objects.filter(pk__in=running)
-        .select_related("planner")
-        # What the rows and the stall checks read.
-        .only(*MENTORSHIP_FIELDS)
-        .annotate(last_nudge=Subquery(nudged.values("sent_at")[:1]))
-    )
-    rows = {m.planner_id: MenteeRow(m) for m in mentorships}
-    # Read once with the stall checks (see apps.mentorship.mentee_facts).
-    for planner_id, plan in plan_facts(mentor, mentorships, timezone.localdate()).items():
-        row = rows[planner_id]
-        row.goal_count, row.progress, row.overdue = plan.goals, plan.progress, len(plan.overdue)
-    for planner_id, last in last_checkins(mentor, mentorships).items():
-        rows[planner_id].last_checkin = last
-    for planner_id, facts in comment_facts(mentor, mentorships, now).items():
-        rows[planner_id].unread = facts.unread
-    soon = next_meetings(m.pk for m in mentorships)
-    for planner_id, stalls in stalls_for(mentor, mentorships, now).items():
-        rows[planner_id].stalls = stalls
-    for mentorship in mentorships:
-        row = rows[mentorship.planner_id]
-        row.next_meeting = soon.get(mentorship.pk)
-        if mentorship.last_nudge is not None:  # type: ignore[attr-defined]
-            row.nudge_again = mentorship.last_nudge + NUDGE_INTERVAL  # type: ignore[attr-defined]
-    return list(rows.values())
 
 
 def unread_by_goal(mentor: User, planner_id: int) -> dict[int, int]:
