@@ -13,9 +13,9 @@ from typing import Any
 
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
 
 from apps.accounts.models import User
+from apps.core.dates import local_moment
 from apps.core.templatetags.plan_tags import link
 from apps.mentorship.extras import next_meetings
 from apps.mentorship.mentee_facts import comment_facts, last_checkins, plan_facts
@@ -118,19 +118,12 @@ def _words(row: MenteeRow) -> None:
     elif row.last_checkin is None:
         row.checkin_text = "None yet"
     else:
-        row.checkin_iso, row.checkin_text = _when(row.last_checkin, "j M Y")
+        row.checkin_iso, row.checkin_text = local_moment(row.last_checkin, "j M Y")
     if row.nudge_again is not None:
-        row.nudge_iso, row.nudge_text = _when(row.nudge_again, "j M Y")
+        row.nudge_iso, row.nudge_text = local_moment(row.nudge_again, "j M Y")
     meeting = row.next_meeting
     if meeting is None:
         row.meeting_url = link("meetings:list", row.pid)
     else:
         row.meeting_url = link("meetings:meeting", meeting.public_id)
-        row.meeting_iso, row.meeting_text = _when(meeting.starts_at, "D j M, H:i")
-
-
-def _when(moment: datetime, shown: str) -> tuple[str, str]:
-    """A moment in the viewer's time zone as the `date` filter writes it: ISO 8601 for the
-    datetime attribute and `shown` for people."""
-    local = timezone.localtime(moment)
-    return local.isoformat(), date_format(local, shown)
+        row.meeting_iso, row.meeting_text = local_moment(meeting.starts_at, "D j M, H:i")
