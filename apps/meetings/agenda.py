@@ -22,7 +22,7 @@ from django.utils.text import Truncator
 
 from apps.accounts.models import User
 from apps.checkins.models import CheckIn
-from apps.core.dates import exact_date, local_moment
+from apps.core.dates import exact_date, moment_writer
 from apps.core.templatetags.plan_tags import link
 from apps.meetings.models import Meeting, MeetingNote
 from apps.mentorship.models import Comment, CommentKind
@@ -139,8 +139,9 @@ def notes_for(meeting: Meeting, viewer: User) -> list[Note]:
         .values_list("shared", "body", "created_at", *NAMED)
     )
     found = []
+    written = moment_writer("j M Y, H:i")
     for shared, body, created, *person in rows:
-        at_iso, at_text = local_moment(created, "j M Y, H:i")
+        at_iso, at_text = written(created)
         found.append(Note(shared, _who(viewer, *person), at_iso, at_text, linebreaksbr(body)))
     return found
 

@@ -7,6 +7,7 @@ out here once, as plain text and links: each lookup, filter and tag in the row's
 costs on every row.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -15,7 +16,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.core.dates import local_moment
+from apps.core.dates import moment_writer
 from apps.core.templatetags.plan_tags import link
 from apps.mentorship.extras import next_meetings
 from apps.mentorship.mentee_facts import comment_facts, last_checkins, plan_facts
@@ -96,11 +97,16 @@ def mentee_rows(mentor: User) -> list[MenteeRow]:
         row.next_meeting = soon.get(mentorship.pk)
         if mentorship.last_nudge is not None:  # type: ignore[attr-defined]
             row.nudge_again = mentorship.last_nudge + NUDGE_INTERVAL  # type: ignore[attr-defined]
-        _words(row)
+    day, meeting_time = moment_writer("j M Y"), moment_writer("D j M, H:i")
+    for row in rows.values():
+        _words(row, day, meeting_time)
     return list(rows.values())
 
 
-def _words(row: MenteeRow) -> None:
+Written = Callable[[datetime], tuple[str, str]]
+
+
+def _words(row: MenteeRow, day: Written, meeting_time: Written) -> None:
     mentorship = row.mentorship
     row.pid = mentorship.pid
     row.name = mentorship.planner.get_full_name()
@@ -118,12 +124,12 @@ def _words(row: MenteeRow) -> None:
     elif row.last_checkin is None:
         row.checkin_text = "None yet"
     else:
-        row.checkin_iso, row.checkin_text = local_moment(row.last_checkin, "j M Y")
+        row.checkin_iso, row.checkin_text = day(row.last_checkin)
     if row.nudge_again is not None:
-        row.nudge_iso, row.nudge_text = local_moment(row.nudge_again, "j M Y")
+        row.nudge_iso, row.nudge_text = day(row.nudge_again)
     meeting = row.next_meeting
     if meeting is None:
         row.meeting_url = link("meetings:list", row.pid)
     else:
         row.meeting_url = link("meetings:meeting", meeting.public_id)
-        row.meeting_iso, row.meeting_text = local_moment(meeting.starts_at, "D j M, H:i")
+        row.meeting_iso, row.meeting_text = meeting_time(meeting.starts_at)
