@@ -7,7 +7,12 @@ those; its `naturalday` is not used for days because it compares with the server
 the planner's.
 """
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
+from functools import cache
+
+from django.utils import timezone, translation
+from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 
 
 def span_in_words(days: int) -> str:
@@ -58,6 +63,59 @@ def exact_date(day: date, today: date | None = None) -> str:
 def long_date(day: date) -> str:
     """'Thursday 9 April 2026', for a title on hover and focus."""
     return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def moment_writer(shown: str) -> Callable[[datetime], tuple[str, str]]:
+    """Writes a moment in the viewer's time zone as `{{ moment|date:'c' }}` and `{{ moment|
+    date:shown }}` do, for rows that show many: the filter costs some 40 µs a moment, this a
+    fraction (the zone and the language are looked up once, not per moment). `shown` may use
+    j, D, M, Y, H and i as the filter reads them; other characters stay as they are."""
+    zone = timezone.get_current_timezone()
+    months, weekdays = _names(translation.get_language())
+    template = _template(shown)
+
+    def write(moment: datetime) -> tuple[str, str]:
+        local = moment.astimezone(zone)
+        text = template.format(
+            day=local.day,
+            weekday=weekdays[local.weekday()],
+            month=months[local.month],
+            year=local.year,
+            hour=local.hour,
+            minute=local.minute,
+        )
+        return local.isoformat(), text
+
+    return write
+
+
+@cache
+def _names(language: str | None) -> tuple[dict[int, str], dict[int, str]]:
+    """The date filter's month and weekday abbreviations ("Jan", "Mon") in `language`, which
+    is active when this is first asked."""
+    return (
+        {n: str(name).title() for n, name in MONTHS_3.items()},
+        {n: str(name) for n, name in WEEKDAYS_ABBR.items()},
+    )
+
+
+_FIELDS = {
+    "j": "{day}",
+    "D": "{weekday}",
+    "M": "{month}",
+    "Y": "{year:04d}",
+    "H": "{hour:02d}",
+    "i": "{minute:02d}",
+}
+
+
+@cache
+def _template(shown: str) -> str:
+    """`shown` as a str.format template of `moment_writer`'s fields."""
+    if any(c.isalpha() and c not in _FIELDS for c in shown) or "\\" in shown:
+        raise ValueError(f"moment_writer cannot write {shown!r}")
+    literal = {"{": "{{", "}": "}}"}
+    return "".join(_FIELDS.get(c) or literal.get(c, c) for c in shown)
 
 
 # How far ahead a plan can reach. A later year (20255 for 2025) is a typing slip, not a plan.

@@ -12,10 +12,25 @@ from apps.meetings.models import Meeting
 from apps.mentorship.access import access_mentorship
 from apps.mentorship.models import Mentorship
 
+# What the meeting's page and its two forms read of the meeting, its mentorship and its two
+# people (their names), not the rest of each row.
+MEETING_FIELDS = (
+    "public_id",
+    "starts_at",
+    "duration",
+    "timezone",
+    "mentorship__public_id",
+    "mentorship__share_checkins",
+    "mentorship__planner__display_name",
+    "mentorship__planner__email",
+    "mentorship__mentor__display_name",
+    "mentorship__mentor__email",
+)
+
 
 def access_meeting(user: User, public_id: UUID | str) -> Meeting:
-    rows = Meeting.objects.select_related("mentorship__planner", "mentorship__mentor", "series")
-    return access_object(rows, user, public_id)
+    rows = Meeting.objects.select_related("mentorship__planner", "mentorship__mentor")
+    return access_object(rows.only(*MEETING_FIELDS), user, public_id)
 
 
 def meetings_mentorship(user: User, public_id: UUID | str) -> Mentorship:

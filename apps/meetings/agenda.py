@@ -5,39 +5,73 @@ The agenda is the same for both people, built from what the mentor may read: the
 latest check-in (only when check-ins are shared with this mentor), the open milestones of the
 shared goals due by a week after the meeting, and the shared comments still waiting for an
 answer, together with what either of them added.
+
+Each line is worked out here once, as plain text and links, from the columns it shows (no
+model rows): every lookup and filter in a line's template costs on every line.
 """
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import cast
+from typing import NamedTuple, cast
 
 from django.db.models import Exists, OuterRef
-from django.urls import reverse
+from django.template.defaultfilters import linebreaksbr
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.text import Truncator
 
 from apps.accounts.models import User
 from apps.checkins.models import CheckIn
-from apps.core.dates import exact_date
-from apps.goals.models import Goal
-from apps.meetings.models import AgendaItem, Meeting, MeetingNote
+from apps.core.dates import exact_date, moment_writer
+from apps.core.templatetags.plan_tags import link
+from apps.meetings.models import Meeting, MeetingNote
 from apps.mentorship.models import Comment, CommentKind
 from apps.milestones.models import Milestone
 
 DUE_WITHIN = timedelta(days=7)
 SHOWN = 50
 # The columns the page shows of a person named on it (`get_full_name`).
-NAMED = ("author__display_name", "author__email")
+NAMED = ("author_id", "author__display_name", "author__email")
+
+
+class DueMilestone(NamedTuple):
+    title: str
+    goal_title: str
+    goal_url: str
+    due_iso: str
+    due_text: str
+    overdue: bool
+
+
+class OpenComment(NamedTuple):
+    url: str
+    text: str  # the start of it
+    who: str
+
+
+class AddedItem(NamedTuple):
+    body: str
+    who: str
+
+
+class Note(NamedTuple):
+    shared: bool
+    who: str
+    at_iso: str
+    at_text: str
+    body: SafeString  # with its line breaks
 
 
 @dataclass
 class Agenda:
     checkin: CheckIn | None = None
     checkins_shared: bool = False
-    milestones: list[Milestone] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
-    items: list[AgendaItem] = field(default_factory=list)
+    milestones: list[DueMilestone] = field(default_factory=list)
+    comments: list[OpenComment] = field(default_factory=list)
+    items: list[AddedItem] = field(default_factory=list)
 
 
-def build_agenda(meeting: Meeting) -> Agenda:
+def build_agenda(meeting: Meeting, viewer: User) -> Agenda:
     mentorship = meeting.mentorship
     planner, mentor = mentorship.planner, mentorship.mentor
     agenda = Agenda(checkins_shared=mentorship.share_checkins)
@@ -49,56 +83,73 @@ def build_agenda(meeting: Meeting) -> Agenda:
             .only("public_id", "completed_at", "confidence", "next_steps")
             .first()
         )
-    by_day = (meeting.starts_at + DUE_WITHIN).date()
-    agenda.milestones = list(
-        Milestone.objects.visible_to(mentor)
-        .filter(goal__owner=planner, done_at=None, due_date__lte=by_day)
-        .select_related("goal")
-        .only("title", "due_date", "goal__public_id", "goal__title")
-        .order_by("due_date", "pk")[:SHOWN]
-    )
-    # Many milestones share a goal: its link is reversed once, not once per milestone; the
-    # due date is formatted here rather than by two filters in every row.
-    links: dict[int, str] = {}
-    for milestone in agenda.milestones:
-        due = cast(date, milestone.due_date)  # the query kept only milestones with a date
-        milestone.goal_url = _goal_page(milestone.goal, links)  # type: ignore[attr-defined]
-        milestone.due_iso = due.isoformat()  # type: ignore[attr-defined]
-        milestone.due_text = exact_date(due)  # type: ignore[attr-defined]
-    replies = Comment.objects.filter(parent=OuterRef("pk"))
-    agenda.comments = list(
-        Comment.objects.visible_to(mentor)
-        .filter(planner=planner, kind=CommentKind.SHARED, parent=None)
-        .filter(~Exists(replies))
-        .select_related("author", "goal", "checkin")
-        .only("body", "goal__public_id", "checkin__public_id", *NAMED)
-        .order_by("-created_at")[:SHOWN]
-    )
-    for comment in agenda.comments:
-        if comment.goal is not None:
-            target = _goal_page(comment.goal, links)
-        elif comment.checkin is not None:
-            target = reverse("checkins:detail", args=[comment.checkin.public_id])
-        else:
-            continue
-        comment.url = f"{target}#conversation"  # type: ignore[attr-defined]
-    agenda.items = list(
-        meeting.agenda_items.select_related("author").only("meeting", "body", *NAMED)
-    )
+    agenda.milestones = _milestones(meeting, mentor, planner)
+    agenda.comments = _open_comments(mentor, planner)
+    items = meeting.agenda_items.values_list("body", *NAMED)
+    agenda.items = [AddedItem(body, _who(viewer, *person)) for body, *person in items]
     return agenda
 
 
-def _goal_page(goal: Goal, links: dict[int, str]) -> str:
-    if goal.pk not in links:
-        links[goal.pk] = reverse("plan:goal", args=[goal.public_id])
-    return links[goal.pk]
+def _milestones(meeting: Meeting, mentor: User, planner: User) -> list[DueMilestone]:
+    by_day = (meeting.starts_at + DUE_WITHIN).date()
+    rows = (
+        Milestone.objects.visible_to(mentor)
+        .filter(goal__owner=planner, done_at=None, due_date__lte=by_day)
+        .order_by("due_date", "pk")
+        .values_list("title", "due_date", "goal__public_id", "goal__title")[:SHOWN]
+    )
+    today = timezone.localdate()
+    found = []
+    for title, due_date, goal_id, goal_title in rows:
+        due = cast(date, due_date)  # the query kept only milestones with a date
+        url = link("plan:goal", goal_id)
+        found.append(
+            DueMilestone(title, goal_title, url, due.isoformat(), exact_date(due), due < today)
+        )
+    return found
 
 
-def notes_for(meeting: Meeting, viewer: User) -> list[MeetingNote]:
+def _open_comments(mentor: User, planner: User) -> list[OpenComment]:
+    replies = Comment.objects.filter(parent=OuterRef("pk"))
+    rows = (
+        Comment.objects.visible_to(mentor)
+        .filter(planner=planner, kind=CommentKind.SHARED, parent=None)
+        .filter(~Exists(replies))
+        .order_by("-created_at")
+        .values_list("body", "goal__public_id", "checkin__public_id", *NAMED)[:SHOWN]
+    )
+    found = []
+    for body, goal_id, checkin_id, author_id, name, email in rows:
+        if goal_id is not None:
+            url = link("plan:goal", goal_id) + "#conversation"
+        elif checkin_id is not None:
+            url = link("checkins:detail", checkin_id) + "#conversation"
+        else:
+            url = ""
+        who = (name or email) if author_id is not None else "a past mentor"
+        found.append(OpenComment(url, Truncator(body).chars(120), who))
+    return found
+
+
+def notes_for(meeting: Meeting, viewer: User) -> list[Note]:
     """The shared notes and the viewer's own private ones, never the other side's."""
-    return list(
+    rows = (
         MeetingNote.objects.visible_to(viewer)
         .filter(meeting=meeting)
-        .select_related("author")
-        .only("shared", "body", "created_at", *NAMED)
+        .values_list("shared", "body", "created_at", *NAMED)
     )
+    found = []
+    written = moment_writer("j M Y, H:i")
+    for shared, body, created, *person in rows:
+        at_iso, at_text = written(created)
+        found.append(Note(shared, _who(viewer, *person), at_iso, at_text, linebreaksbr(body)))
+    return found
+
+
+def _who(viewer: User, author_id: int | None, name: str | None, email: str | None) -> str:
+    """Who added an item or wrote a note, as the viewer reads it."""
+    if author_id == viewer.pk:
+        return "you"
+    if author_id is None:
+        return "a former member"
+    return name or email or ""

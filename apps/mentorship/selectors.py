@@ -1,68 +1,44 @@
-"""Reads for the mentorship pages: the mentor's list of mentees and a mentee's shared plan.
+"""Reads for the mentorship pages: a mentee's shared plan and a planner's mentors (the
+mentor's list of mentees is `apps.mentorship.mentees`).
 
-Both read through the mentor's `visible_to`, so they show exactly what the access model lets
-the mentor open, and both run a fixed number of queries however many mentees or goals.
+The shared plan reads through the mentor's `visible_to`, so it shows exactly what the access
+model lets the mentor open; both run a fixed number of queries however many goals.
 """
 
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import (
     Case,
     Count,
     Expression,
-    F,
-    Max,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     When,
 )
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.assessment.selectors import shared_with
 from apps.checkins.models import CheckIn
 from apps.goals.models import Goal
 from apps.mentorship.extras import next_meetings
+from apps.mentorship.mentee_facts import (
+    last_read,
+    unread_by,
+)
 from apps.mentorship.models import (
     ASSESSMENT_PARTS,
-    NUDGE_INTERVAL,
     Comment,
-    CommentRead,
     DeadlineRequest,
     Mentorship,
-    Nudge,
 )
 from apps.mentorship.notices import KIND as COMMENT_KIND
 from apps.mentorship.readers import reach_of
-from apps.mentorship.stalls import Stall, last_checkins, overdue_milestones, stalls_for
 from apps.notifications.models import Notification
 
 PART_LABELS = dict(ASSESSMENT_PARTS)
-
-
-@dataclass
-class MenteeRow:
-    mentorship: Mentorship
-    goals: list[Goal] = field(default_factory=list)
-    overdue: int = 0
-    last_checkin: datetime | None = None
-    unread: int = 0
-    stalls: list[Stall] = field(default_factory=list)
-    # When the mentor may nudge again (None: now).
-    nudge_again: datetime | None = None
-    # From the meetings app through apps.mentorship.extras, None when nothing is planned.
-    next_meeting: Any = None
-
-    @property
-    def progress(self) -> int:
-        if not self.goals:
-            return 0
-        return round(sum(g.progress for g in self.goals) / len(self.goals))
 
 
 def shares_in_words(mentorship: Mentorship, goal_count: int) -> list[str]:
@@ -78,72 +54,15 @@ def shares_in_words(mentorship: Mentorship, goal_count: int) -> list[str]:
     return what
 
 
-def mentee_rows(mentor: User) -> list[MenteeRow]:
-    # Most people mentor nobody: the request's reach already says so, without a query.
-    if not reach_of(mentor).mentorships:
-        return []
-    mentorships = list(Mentorship.objects.mentoring(mentor).select_related("planner"))
-    rows = {m.planner_id: MenteeRow(m) for m in mentorships}
-    if not rows:
-        return []
-    planners = list(rows)
-    # Only what `Goal.progress` reads: the row shows the goals' count and mean progress.
-    goals = (
-        Goal.objects.visible_to(mentor)
-        .filter(owner__in=planners)
-        .with_progress()
-        .only("owner", "status", "measure_kind", "baseline", "target_value", "current_value")
-    )
-    for goal in goals.in_order():
-        rows[goal.owner_id].goals.append(goal)
-    # Read once with the stall checks (see apps.mentorship.stalls).
-    for owner, _title, _due in overdue_milestones(mentor, mentorships, timezone.localdate()):
-        rows[owner].overdue += 1
-    for planner_id, last in last_checkins(mentor, mentorships).items():
-        rows[planner_id].last_checkin = last
-    soon = next_meetings(m.pk for m in mentorships)
-    for entry in unread_by_planner(mentor, planners):
-        rows[entry["planner"]].unread = entry["n"]
-    now = timezone.now()
-    for planner_id, stalls in stalls_for(mentor, mentorships, now).items():
-        rows[planner_id].stalls = stalls
-    # The mentor's own nudges, reached through their running mentorships.
-    nudged = (
-        Nudge.objects.filter(mentorship__in=[m.pk for m in mentorships])
-        .filter(sent_at__gt=now - NUDGE_INTERVAL)
-        .values("mentorship__planner")
-        .annotate(last=Max("sent_at"))
-        .values_list("mentorship__planner", "last")
-    )
-    for nudged_planner, last_nudge in nudged:
-        rows[nudged_planner].nudge_again = last_nudge + NUDGE_INTERVAL
-    for mentorship in mentorships:
-        rows[mentorship.planner_id].next_meeting = soon.get(mentorship.pk)
-    return list(rows.values())
-
-
-def _unread(mentor: User, planners: list[int]):
-    """The comments the mentor may read and has not seen: newer than the mentor's last visit
-    to that goal's or check-in's conversation."""
-    seen = CommentRead.objects.filter(reader=mentor).filter(
-        Q(goal=OuterRef("goal")) | Q(checkin=OuterRef("checkin"))
-    )
-    return (
-        Comment.objects.visible_to(mentor)
-        .filter(planner__in=planners)
-        .exclude(author=mentor)
-        .annotate(seen=Subquery(seen.values("read_at")[:1]))
-        .filter(Q(seen=None) | Q(created_at__gt=F("seen")))
-    )
-
-
-def unread_by_planner(mentor: User, planners: list[int]):
-    """How many unread comments per mentee, in one query."""
-    return _unread(mentor, planners).values("planner").annotate(n=Count("pk")).order_by()
-
-
 def unread_by_goal(mentor: User, planner_id: int) -> dict[int, int]:
-    rows = _unread(mentor, [planner_id]).filter(goal__isnull=False)
+    """How many comments on each of the planner's goals the mentor may read and has not
+    seen: newer than the mentor's last visit to that goal's conversation."""
+    rows = (
+        Comment.objects.visible_to(mentor)
+        .filter(planner=planner_id, goal__isnull=False)
+        .alias(last_read=last_read(mentor))
+        .filter(unread_by(mentor))
+    )
     return dict(rows.values_list("goal").annotate(n=Count("pk")).order_by())
 
 

@@ -9,30 +9,32 @@ rhythm" the same way from its AppConfig.ready(), without this module knowing it.
 
 Every check reads through the mentor's `visible_to`, so it never speaks of anything the mentor
 could not open: nothing of check-ins unless they are shared, nothing of an unshared goal.
-What the page's rows show as well (the last check-in, the overdue milestones) is read by
-`last_checkins` and `overdue_milestones`, once per request for the rows and the checks together.
+What the page's rows show as well (the last check-in, the overdue milestones, the unread
+comments) is read in `apps.mentorship.mentee_facts`, once per request for the rows and the
+checks together.
 """
 
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
-from django.db.models import Exists, F, Max, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.checkins.models import CheckIn, CheckinSchedule, Frequency
-from apps.core import scope
+from apps.checkins.models import Frequency
 from apps.core.dates import span_in_words
-from apps.mentorship.models import Comment, CommentKind, DeadlineRequest, Mentorship
-from apps.milestones.models import Milestone
+from apps.mentorship.mentee_facts import (
+    UNANSWERED_AFTER,
+    checkin_facts,
+    comment_facts,
+    last_checkins,
+    plan_facts,
+)
+from apps.mentorship.models import DeadlineRequest, Mentorship
 
 OVERDUE_AFTER = timedelta(days=14)
-UNANSWERED_AFTER = timedelta(days=7)
-# A conversation left alone for longer than this is taken as finished, not as waiting.
-SETTLED_AFTER = timedelta(days=60)
 PERIOD_DAYS: dict[str, int] = {
     Frequency.WEEKLY: 7,
     Frequency.BIWEEKLY: 14,
@@ -48,8 +50,6 @@ class Stall:
 
 
 Found = dict[int, list[Stall]]
-# A planner's last check-in the mentor may read and their planned rhythm (None when paused).
-CheckinFacts = tuple[datetime | None, str | None]
 # (mentor, their running mentorships, now) -> stalls per planner id.
 StallCheck = Callable[[User, list[Mentorship], datetime], Found]
 
@@ -75,67 +75,11 @@ def _days(delta: timedelta) -> str:
     return span_in_words(max(delta.days, 1))
 
 
-def _checkin_facts(mentor: User, mentorships: list[Mentorship]) -> dict[int, CheckinFacts]:
-    """(last check-in the mentor may read, planned rhythm or None) of each planner who shares
-    check-ins with `mentor`, in one query: the rows show the first, the check-in stall needs
-    both, so one request reads them once."""
-    planners = tuple(m.planner_id for m in mentorships if m.share_checkins)
-    if not planners:
-        return {}
-
-    def load() -> dict[int, CheckinFacts]:
-        last = (
-            CheckIn.objects.visible_to(mentor)
-            .filter(owner=OuterRef("pk"))
-            .order_by()
-            .values("owner")
-            .annotate(last=Max("completed_at"))
-            .values("last")
-        )
-        # Of the schedule only the rhythm is read, and only for planners who share check-ins.
-        rhythm = CheckinSchedule.objects.filter(owner=OuterRef("pk"), paused=False)
-        rows = (
-            User.objects.filter(pk__in=planners)
-            .annotate(last=Subquery(last), rhythm=Subquery(rhythm.values("frequency")))
-            .values_list("pk", "last", "rhythm")
-        )
-        return {pk: (last, frequency) for pk, last, frequency in rows}
-
-    return scope.remember(("mentorship.checkins", mentor.pk, planners), load)
-
-
-def last_checkins(mentor: User, mentorships: list[Mentorship]) -> dict[int, datetime]:
-    """When each planner who shares check-ins with `mentor` last completed one."""
-    facts = _checkin_facts(mentor, mentorships)
-    return {planner: last for planner, (last, _) in facts.items() if last is not None}
-
-
-def overdue_milestones(
-    mentor: User, mentorships: list[Mentorship], before: date
-) -> list[tuple[int, str, date]]:
-    """(planner, title, due date) of the open milestones the mentor may read due before
-    `before`, the longest overdue first: the rows count them and the milestone stall names the
-    oldest, so one request reads them once."""
-    planners = tuple(m.planner_id for m in mentorships)
-
-    def load() -> list[tuple[int, str, date]]:
-        rows = (
-            Milestone.objects.visible_to(mentor)
-            .filter(goal__owner__in=planners, done_at=None, due_date__lt=before)
-            .order_by("due_date", "pk")
-            .values_list("goal__owner", "title", "due_date")
-        )
-        # The filter guarantees a date; the check tells the type checker.
-        return [(owner, title, due) for owner, title, due in rows if due is not None]
-
-    return scope.remember(("mentorship.overdue", mentor.pk, planners, before), load)
-
-
 def checkins_missing(mentor: User, mentorships: list[Mentorship], now: datetime) -> Found:
     """No check-in for two of the planner's own periods, said only where check-ins are
     shared: otherwise the mentor learns nothing about them, not even their absence."""
     sharing = {m.planner_id: m for m in mentorships if m.share_checkins}
-    facts = _checkin_facts(mentor, mentorships)
+    facts = checkin_facts(mentor, mentorships)
     rhythm = {planner: frequency for planner, (_, frequency) in facts.items() if frequency}
     last = last_checkins(mentor, mentorships)
     found: Found = {}
@@ -154,13 +98,12 @@ def milestones_overdue(mentor: User, mentorships: list[Mentorship], now: datetim
     cutoff = (now - OVERDUE_AFTER).date()
     # Read as far as the rows do (overdue today), which is the same read when a request asks.
     before = max(cutoff, timezone.localdate())
-    grouped: dict[int, list[tuple[str, date]]] = defaultdict(list)
-    for owner, title, due in overdue_milestones(mentor, mentorships, before):
-        if due < cutoff:
-            grouped[owner].append((title, due))
     found: Found = {}
-    for owner, items in grouped.items():
-        title, due = items[0]
+    for owner, plan in plan_facts(mentor, mentorships, before).items():
+        items = [m for m in plan.overdue if m.due < cutoff]
+        if not items:
+            continue
+        due, title = items[0].due, items[0].title
         late = _days(now.date() - due)
         more = f" and {len(items) - 1} more" if len(items) > 1 else ""
         reason = f"Milestone “{title}”{more} overdue by {late}"
@@ -169,27 +112,14 @@ def milestones_overdue(mentor: User, mentorships: list[Mentorship], now: datetim
 
 
 def comments_unanswered(mentor: User, mentorships: list[Mentorship], now: datetime) -> Found:
-    """A shared comment with no answer from the other side for a week: the newest word of a
-    thread, older than a week (and younger than the point where a thread counts as done)."""
+    """A shared comment with no answer from the other side for a week (see
+    `mentee_facts.comment_facts`, read once with the rows' unread counts)."""
     names = {m.planner_id: m.planner.get_full_name() for m in mentorships}
-    later = Comment.objects.filter(kind=CommentKind.SHARED, created_at__gt=OuterRef("created_at"))
-    later = later.filter(Q(parent=OuterRef("thread")) | Q(pk=OuterRef("thread"))).exclude(
-        author=OuterRef("author")
-    )
-    rows = (
-        Comment.objects.visible_to(mentor)
-        .filter(planner__in=list(names), kind=CommentKind.SHARED)
-        .filter(created_at__lt=now - UNANSWERED_AFTER, created_at__gt=now - SETTLED_AFTER)
-        .annotate(thread=Coalesce("parent", "pk"))
-        .filter(~Exists(later))
-        .filter(Q(author=mentor) | Q(author=F("planner")))
-        .order_by("created_at")
-        .values_list("planner", "author", "created_at", "goal__title")
-    )
     found: Found = {}
-    for planner_id, author_id, created, title in rows:
-        if planner_id in found:
+    for planner_id, facts in comment_facts(mentor, mentorships, now).items():
+        if not facts.waiting:
             continue
+        author_id, created, title = facts.waiting[0]
         where = f" on “{title}”" if title else " on a check-in"
         waited = _days(now - created)
         if author_id == mentor.pk:

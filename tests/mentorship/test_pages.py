@@ -17,12 +17,12 @@ from tests.factories import (
     UserFactory,
 )
 
-# session, user, mentorships with planners, shared goals with progress, overdue milestones, the
-# last check-ins with the check-in rhythms (both read once for the rows and the stall checks),
-# unread comments, next meetings, the other stall checks (unanswered comments, waiting
-# requests, meeting rhythms with the last meeting held), nudges this week, the navigation's
-# unread notifications, the mentor's running mentorships
-MENTEES_QUERIES = 14
+# session, user, the mentor's running mentorships, those with their planners and this week's
+# nudges; read once for the rows and the stall checks: the shared goals with progress and
+# overdue milestones, the last check-ins with the check-in rhythms, the comments (unread, and
+# unanswered for the stall check); next meetings, the other stall checks (waiting requests,
+# meeting rhythms with the last meeting held), the navigation's unread notifications
+MENTEES_QUERIES = 11
 
 
 def _mentees(bob, count: int) -> None:

@@ -19,8 +19,9 @@ from apps.mentorship import services
 from apps.mentorship.access import access_invitation, access_mentorship
 from apps.mentorship.extras import next_meetings
 from apps.mentorship.forms import InviteForm
+from apps.mentorship.mentees import mentee_rows
 from apps.mentorship.models import AccessLog, Invitation, Mentorship
-from apps.mentorship.selectors import mentee_rows, shared_plan
+from apps.mentorship.selectors import shared_plan
 from apps.plan.views.goal_page import goal_page_context
 
 HOME = "mentorship:home"

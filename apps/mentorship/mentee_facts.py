@@ -1,0 +1,198 @@
+"""What the Mentees page reads once per request for its rows and its stall checks together.
+
+The rows show the goals' progress, the overdue milestones, the last check-in and the unread
+comments; the stall checks (`apps.mentorship.stalls`) need the same rows and a little more.
+Each read here is remembered for the request (`core.scope`), so whichever asks first pays for
+it and the other reads the answer. Each read goes through the mentor's `visible_to`, one
+query however many mentees.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import NamedTuple
+
+from django.contrib.postgres.aggregates import JSONBAgg
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, JSONObject
+
+from apps.accounts.models import User
+from apps.checkins.models import CheckIn, CheckinSchedule
+from apps.core import scope
+from apps.goals.models import Goal
+from apps.mentorship.models import Comment, CommentKind, CommentRead, Mentorship
+
+UNANSWERED_AFTER = timedelta(days=7)
+# A conversation left alone for longer than this is taken as finished, not as waiting.
+SETTLED_AFTER = timedelta(days=60)
+# Earlier than any comment: the last visit of a reader who never opened the conversation.
+NEVER = datetime.min.replace(tzinfo=UTC)
+
+# A planner's last check-in the mentor may read and their planned rhythm (None when paused).
+CheckinFacts = tuple[datetime | None, str | None]
+
+
+def last_read(reader: User) -> Coalesce:
+    """When `reader` last opened the conversation of the comment (its goal's or its
+    check-in's), or `NEVER`: what is newer is unread for them."""
+    seen = CommentRead.objects.filter(reader=reader).filter(
+        Q(goal=OuterRef("goal")) | Q(checkin=OuterRef("checkin"))
+    )
+    return Coalesce(Subquery(seen.values("read_at")[:1]), Value(NEVER))
+
+
+def unread_by(reader: User) -> Q:
+    """Of comments aliased with `last_read` as "last_read": the ones new to `reader`."""
+    return Q(created_at__gt=F("last_read")) & ~Q(author=reader)
+
+
+class Waiting(NamedTuple):
+    """A shared comment waiting for the other side's answer."""
+
+    author: int
+    at: datetime
+    title: str | None  # of its goal; None on a check-in
+
+
+@dataclass
+class CommentFacts:
+    unread: int = 0
+    waiting: list[Waiting] = field(default_factory=list)  # oldest first
+
+
+def comment_facts(
+    mentor: User, mentorships: list[Mentorship], now: datetime
+) -> dict[int, CommentFacts]:
+    """Per planner, how many comments the mentor has not read and which shared comments
+    have had no answer from the other side for a week: the newest word of a thread, older
+    than a week and younger than the point where a thread counts as done. One aggregated
+    query over the comments the mentor may read."""
+    planners = tuple(m.planner_id for m in mentorships)
+
+    def load() -> dict[int, CommentFacts]:
+        later = Comment.objects.filter(
+            kind=CommentKind.SHARED, created_at__gt=OuterRef("created_at")
+        )
+        later = later.filter(Q(parent=OuterRef("thread")) | Q(pk=OuterRef("thread"))).exclude(
+            author=OuterRef("author")
+        )
+        waiting = Q(
+            kind=CommentKind.SHARED,
+            created_at__lt=now - UNANSWERED_AFTER,
+            created_at__gt=now - SETTLED_AFTER,
+        )
+        waiting &= Q(author=mentor) | Q(author=F("planner"))
+        waiting &= Q(~Exists(later))
+        what = JSONObject(author="author", at="created_at", title="goal__title")
+        rows = (
+            Comment.objects.visible_to(mentor)
+            .filter(planner__in=planners)
+            .alias(last_read=last_read(mentor), thread=Coalesce("parent", "pk"))
+            .values("planner")
+            .annotate(
+                unread=Count("pk", filter=unread_by(mentor)),
+                waiting=JSONBAgg(what, filter=waiting, order_by="created_at"),
+            )
+            .order_by()
+            .values_list("planner", "unread", "waiting")
+        )
+        return {planner: CommentFacts(n, _waiting(waits)) for planner, n, waits in rows}
+
+    return scope.remember(("mentorship.comments", mentor.pk, planners, now), load)
+
+
+def _waiting(found: list[dict] | None) -> list[Waiting]:
+    # JSON has no timestamps: the database wrote each as ISO 8601 text.
+    return [Waiting(w["author"], datetime.fromisoformat(w["at"]), w["title"]) for w in found or ()]
+
+
+def checkin_facts(mentor: User, mentorships: list[Mentorship]) -> dict[int, CheckinFacts]:
+    """(last check-in the mentor may read, planned rhythm or None) of each planner who shares
+    check-ins with `mentor`, in one query: the rows show the first, the check-in stall needs
+    both."""
+    planners = tuple(m.planner_id for m in mentorships if m.share_checkins)
+    if not planners:
+        return {}
+
+    def load() -> dict[int, CheckinFacts]:
+        last = (
+            CheckIn.objects.visible_to(mentor)
+            .filter(owner=OuterRef("pk"))
+            .order_by()
+            .values("owner")
+            .annotate(last=Max("completed_at"))
+            .values("last")
+        )
+        # Of the schedule only the rhythm is read, and only for planners who share check-ins.
+        rhythm = CheckinSchedule.objects.filter(owner=OuterRef("pk"), paused=False)
+        rows = (
+            User.objects.filter(pk__in=planners)
+            .annotate(last=Subquery(last), rhythm=Subquery(rhythm.values("frequency")))
+            .values_list("pk", "last", "rhythm")
+        )
+        return {pk: (last, frequency) for pk, last, frequency in rows}
+
+    return scope.remember(("mentorship.checkins", mentor.pk, planners), load)
+
+
+def last_checkins(mentor: User, mentorships: list[Mentorship]) -> dict[int, datetime]:
+    """When each planner who shares check-ins with `mentor` last completed one."""
+    facts = checkin_facts(mentor, mentorships)
+    return {planner: last for planner, (last, _) in facts.items() if last is not None}
+
+
+class Overdue(NamedTuple):
+    """An open milestone past its due date."""
+
+    due: date
+    pk: int
+    title: str
+
+
+@dataclass
+class PlanFacts:
+    """A planner's goals the mentor may read: how many, their mean progress, and their open
+    milestones due before the day asked for, the longest overdue first."""
+
+    goals: int = 0
+    progress: int = 0
+    overdue: list[Overdue] = field(default_factory=list)
+
+
+def plan_facts(mentor: User, mentorships: list[Mentorship], before: date) -> dict[int, PlanFacts]:
+    """The rows show the goals' count, mean progress and overdue milestones; the milestone
+    stall names the oldest. One query: the goals with their milestones' counts (only what
+    `Goal.progress` reads) and the overdue ones gathered per goal."""
+    planners = tuple(m.planner_id for m in mentorships)
+
+    def load() -> dict[int, PlanFacts]:
+        late = Q(milestones__done_at=None, milestones__due_date__lt=before)
+        what = JSONObject(
+            due="milestones__due_date", pk="milestones__pk", title="milestones__title"
+        )
+        goals = (
+            Goal.objects.visible_to(mentor)
+            .filter(owner__in=planners)
+            .with_progress()
+            .only("owner", "status", "measure_kind", "baseline", "target_value", "current_value")
+            .annotate(
+                # In no order: sorted with the other goals' below.
+                overdue=JSONBAgg(what, filter=late),
+            )
+            .order_by()
+        )
+        progress: dict[int, list[int]] = defaultdict(list)
+        found: dict[int, PlanFacts] = defaultdict(PlanFacts)
+        for goal in goals:
+            progress[goal.owner_id].append(goal.progress)
+            found[goal.owner_id].overdue.extend(
+                Overdue(date.fromisoformat(m["due"]), m["pk"], m["title"])
+                for m in goal.overdue or ()  # type: ignore[attr-defined]
+            )
+        for owner, facts in found.items():
+            facts.goals = len(progress[owner])
+            facts.progress = round(sum(progress[owner]) / facts.goals)
+            facts.overdue.sort()
+        return dict(found)
+
+    return scope.remember(("mentorship.plans", mentor.pk, planners, before), load)
