@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Event
@@ -64,10 +63,11 @@ def feed_events(user: User) -> list[Event]:
 
 
 def next_meetings(mentorship_ids: list[int]) -> dict[int, Meeting]:
-    """The next meeting of each mentorship, in one query."""
+    """The next meeting of each mentorship, in one query: with what the pages show of it (its
+    link and its time)."""
     soon = (
-        Meeting.objects.filter(mentorship_id__in=mentorship_ids)
-        .filter(Q(starts_at__gt=timezone.now()))
+        Meeting.objects.filter(mentorship_id__in=mentorship_ids, starts_at__gt=timezone.now())
+        .only("mentorship", "public_id", "starts_at")
         .order_by("mentorship_id", "starts_at")
         .distinct("mentorship_id")
     )
