@@ -29,9 +29,9 @@ def _mentors(alice, count: int) -> None:
         )
 
 
-# The dashboard's own 12 (test_dashboard.py), then the planner's mentorships with the comments
+# The dashboard's own 11 (test_dashboard.py), then the planner's mentorships with the comments
 # not yet seen and the open requests counted per mentor, and the next meetings
-MY_MENTORS_QUERIES = 14
+MY_MENTORS_QUERIES = 13
 
 
 @pytest.mark.parametrize("count", [1, 6])
