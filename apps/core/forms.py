@@ -30,7 +30,9 @@ class WrittenSelect(Select):
 
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
-        html = [format_html('<select name="{}"{}>', widget["name"], _attributes(widget["attrs"]))]
+        html: list[str] = [
+            format_html('<select name="{}"{}>', widget["name"], _attributes(widget["attrs"]))
+        ]
         for group_name, options, _index in widget["optgroups"]:
             if group_name:
                 html.append(format_html('\n  <optgroup label="{}">', group_name))

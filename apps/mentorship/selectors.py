@@ -174,7 +174,7 @@ def my_mentorships(planner: User) -> list[MentorRow]:
     running = sorted(set(reach.either_side) - set(reach.mentorships))  # a mentor's own, if any
     if not running:
         return []
-    params = {
+    params: dict[str, Any] = {
         "planner": planner.pk,
         "running": running,
         "comment": COMMENT_KIND,

@@ -4,7 +4,7 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.timezone import template_localtime
+from django.utils.timezone import localtime
 
 from apps.core.templatetags.plan_tags import link
 
@@ -20,7 +20,7 @@ def next_meeting(meeting, mentorship) -> SafeString:
         return format_html(
             '<a href="{}">Plan a meeting</a>', link("meetings:list", mentorship.public_id)
         )
-    starts = template_localtime(meeting.starts_at)
+    starts = localtime(meeting.starts_at)  # as the date filter shows it
     return format_html(
         'Next meeting: <a href="{}"><time datetime="{}">{}</time></a>',
         link("meetings:meeting", meeting.public_id),
