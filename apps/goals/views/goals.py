@@ -70,7 +70,7 @@ def goal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     searching = bool(filters or query or form.unknown_value)
     context = {
         "form": form,
-        "roots": goal_tree(rows, today, list(form.career_values.values())),
+        "roots": goal_tree(rows, today, list(form.career_values.values()), request.user),
         "count": len(rows),
         "open_count": sum(goal.is_open for goal in rows),
         "searching": searching,
