@@ -43,6 +43,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         "upcoming_more": upcoming.total - len(upcoming),
         "overdue_more": overdue.total - len(overdue),
         "goals": goals,
+        "goal_cards": [(goal, _milestones_in_words(goal)) for goal in goals],
         "goals_total": goals_total,
         "wins": list(Win.objects.owned_by(user).only("title", "happened_on")[:RECENT_WINS]),
         "ahead_days": AHEAD_DAYS,
@@ -54,3 +55,12 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         "my_mentors": my_mentorships(user),
     }
     return render(request, "dashboard/index.html", context)
+
+
+def _milestones_in_words(goal) -> str:
+    """'3 of 8 milestones', worked out here: each number a template prints is localised, which
+    cost more than the rest of the card's line."""
+    total = goal.milestones_total
+    if not total:
+        return "No milestones yet"
+    return f"{goal.milestones_done} of {total} milestone{'' if total == 1 else 's'}"
