@@ -54,15 +54,34 @@ def due_in_words(day: date, today: date) -> str:
     return f"due in {span_in_words(delta)}"
 
 
+# The names strftime gives in the "C" locale, which is the one Python leaves it in: looked up
+# here, since strftime cost ten times as long, and long lists write a date or two per row.
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 def exact_date(day: date, today: date | None = None) -> str:
     """'9 Apr 2026'; given `today`, the year only when it is not this year: '9 Apr'."""
-    short = f"{day.day} {day:%b}"
+    short = f"{day.day} {MONTH_NAMES[day.month - 1][:3]}"
     return short if today is not None and day.year == today.year else f"{short} {day.year}"
 
 
 def long_date(day: date) -> str:
     """'Thursday 9 April 2026', for a title on hover and focus."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def moment_writer(shown: str) -> Callable[[datetime], tuple[str, str]]:

@@ -1,6 +1,5 @@
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Window
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -10,7 +9,8 @@ from apps.accounts.http import AuthenticatedHttpRequest
 from apps.assessment.selectors import headline_of
 from apps.checkins.access import schedule_of
 from apps.checkins.charts import recent_progress_chart
-from apps.goals.models import Goal, Status, Win
+from apps.goals.models import Win
+from apps.goals.selectors import first_active_goals
 from apps.mentorship.readers import reach_of
 from apps.mentorship.selectors import my_mentorships
 from apps.milestones.selectors import upcoming_and_overdue
@@ -22,17 +22,6 @@ RECENT_WINS = 5
 DUE_SHOWN = 8
 # The goals that lead the manual order; the goal list has them all.
 GOALS_SHOWN = 12
-# A goal card: its link, title and date, and what `Goal.progress` reads; not the long texts.
-GOAL_CARD_FIELDS = (
-    "public_id",
-    "title",
-    "target_date",
-    "status",
-    "measure_kind",
-    "baseline",
-    "target_value",
-    "current_value",
-)
 
 
 @require_GET
@@ -41,10 +30,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     today = timezone.localdate()
     upcoming, overdue = upcoming_and_overdue(user, today, days=AHEAD_DAYS, limit=DUE_SHOWN)
-    active = Goal.objects.owned_by(user).filter(status=Status.ACTIVE)
-    goals = active.with_progress().in_order().annotate(active_total=Window(Count("pk")))
-    goals = goals.only(*GOAL_CARD_FIELDS)
-    goals = list(goals[:GOALS_SHOWN])
+    goals, goals_total = first_active_goals(user, GOALS_SHOWN)
     headline = headline_of(user)
     context = {
         "today": today,
@@ -57,7 +43,8 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         "upcoming_more": upcoming.total - len(upcoming),
         "overdue_more": overdue.total - len(overdue),
         "goals": goals,
-        "goals_total": goals[0].active_total if goals else 0,
+        "goal_cards": [(goal, _milestones_in_words(goal)) for goal in goals],
+        "goals_total": goals_total,
         "wins": list(Win.objects.owned_by(user).only("title", "happened_on")[:RECENT_WINS]),
         "ahead_days": AHEAD_DAYS,
         "schedule": schedule_of(user),
@@ -68,3 +55,12 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         "my_mentors": my_mentorships(user),
     }
     return render(request, "dashboard/index.html", context)
+
+
+def _milestones_in_words(goal) -> str:
+    """'3 of 8 milestones', worked out here: each number a template prints is localised, which
+    cost more than the rest of the card's line."""
+    total = goal.milestones_total
+    if not total:
+        return "No milestones yet"
+    return f"{goal.milestones_done} of {total} milestone{'' if total == 1 else 's'}"

@@ -112,11 +112,15 @@ def _card(goal: Goal, today: date, goal_link: str, served: list[tuple[str, str]]
     )
 
 
-def _served(goals: list[Goal], values: list[CareerValue]) -> dict[int, list[tuple[str, str]]]:
+def _served(
+    goals: list[Goal], values: list[CareerValue], owner
+) -> dict[int, list[tuple[str, str]]]:
     """Goal id → (public id, name) of the values it serves, in the planner's order of values."""
     if not goals or not values:
         return {}
-    links = Goal.values.through.objects.filter(goal__in=[goal.pk for goal in goals])
+    # The links of all the owner's goals, not of the listed ones by id: one parameter instead
+    # of one per goal, and a filtered list leaves out only a few more links.
+    links = Goal.values.through.objects.filter(goal__owner=owner)
     pairs = set(links.values_list("goal_id", "careervalue_id"))
     served: dict[int, list[tuple[str, str]]] = {}
     for value in values:  # already in the planner's order
@@ -136,12 +140,12 @@ _HORIZON_LABELS = dict(Horizon.choices)
 _STAND_IN = "00000000-0000-0000-0000-000000000000"
 
 
-def goal_tree(goals: list[Goal], today: date, values: list[CareerValue]) -> list[GoalCard]:
+def goal_tree(goals: list[Goal], today: date, values: list[CareerValue], owner) -> list[GoalCard]:
     """Top-level goals as cards, each with the cards of its stepping stones among `goals`.
-    Needs the goals `with_progress()` and `parent` selected; `values` are the planner's own,
+    Needs `owner`'s goals `with_progress()` and `parent` selected; `values` are the owner's,
     in their order, for the values each goal serves (one light query for all the goals)."""
     goal_link = reverse("plan:goal", args=[_STAND_IN])
-    served = _served(goals, values)
+    served = _served(goals, values, owner)
     cards = {goal.pk: _card(goal, today, goal_link, served.get(goal.pk, [])) for goal in goals}
     roots = []
     for card in cards.values():

@@ -23,5 +23,7 @@ UNREAD_CAP = 100
 
 
 def unread_count(user: User) -> int:
-    """Unread notifications, up to UNREAD_CAP."""
-    return Notification.objects.owned_by(user).unread()[:UNREAD_CAP].count()
+    """Unread notifications, up to UNREAD_CAP. Counted in no order: which hundred does not
+    matter, and without the model's ordering the database stops at the hundredth row found
+    instead of sorting them all first (and the query is quicker to build)."""
+    return Notification.objects.owned_by(user).unread().order_by()[:UNREAD_CAP].count()

@@ -172,13 +172,13 @@ def test_dashboard_query_count_is_pinned(
     ValueFactory.create_batch(goals, owner=alice)
     for _ in range(checkins):
         checkin_complete(checkin=checkin_start(user=alice))
-    # session, user, MFA state, the milestones and the steps due (overdue and upcoming in one
-    # query each, with their totals), the self-assessment's counts and vision (one query),
+    # session, user, MFA state, the milestones and steps due (overdue and upcoming, with their
+    # totals, in one query), the self-assessment's counts and vision (one query),
     # active goals, recent wins, the check-in schedule, the running mentorships on either side
     # (the mentees count; with no mentor of her own, her mentorships need no query), the
     # navigation's unread count, the last check-ins and, once there are two to draw, their
     # goals' progress
-    with django_assert_num_queries(12 + (checkins > 1)):
+    with django_assert_num_queries(11 + (checkins > 1)):
         response = alice_client.get(DASHBOARD)
     assert response.status_code == 200
     page = response.content.decode()

@@ -86,3 +86,53 @@ def test_signed_out_sees_nothing(db):
     from django.contrib.auth.models import AnonymousUser
 
     assert upcoming_and_overdue(AnonymousUser(), TODAY) == ([], [])
+    assert upcoming_and_overdue(AnonymousUser(), TODAY, limit=8) == ([], [])
+
+
+def _shown(entry):
+    return (
+        entry.kind,
+        entry.item.pk,
+        entry.title,
+        entry.due_date,
+        entry.days,
+        entry.goal.pk,
+        entry.goal.title,
+        entry.goal.public_id,
+        entry.milestone_title,
+    )
+
+
+def test_the_cut_lists_begin_the_whole_lists(alice, charlie, django_assert_num_queries):
+    """The dashboard's cut (one plain-SQL query) is the start of the whole lists that the ORM
+    reads, with their lengths as totals: same rows, same order, ties and all."""
+    # Titles that sort differently by code point and by a natural-language collation (which
+    # tells only where the database's own collation is not "C"), steps and milestones on the
+    # same days, equal titles and positions across goals.
+    titles = ["b", "B", "a", "Ä", "a", "Z", "10", "9"]
+    for g, status in enumerate(["active", "draft", "on_hold", "achieved"]):
+        goal = GoalFactory(owner=alice, status=status, title=f"Goal {g}")
+        for n, title in enumerate(titles):
+            milestone = MilestoneFactory(
+                goal=goal, title=title, due_date=_day(n % 5 - 2), position=(n - g) % 3
+            )
+            for s in range(3):
+                ActionStepFactory(
+                    milestone=milestone,
+                    title=titles[(n + s) % len(titles)],
+                    due_date=_day(s * 7 - 8),
+                    position=(s - g) % 3,
+                    done_at=datetime.now(UTC) if (n + s) % 4 == 0 else None,
+                )
+    done = MilestoneFactory(goal__owner=alice, due_date=_day(1), done_at=datetime.now(UTC))
+    ActionStepFactory(milestone=done, due_date=_day(1))
+    MilestoneFactory(goal__owner=charlie, due_date=_day(1))
+
+    for days in (0, 3, 14):
+        upcoming, overdue = upcoming_and_overdue(alice, TODAY, days=days)
+        for limit in (0, 1, 2, 5, 8, 100):
+            with django_assert_num_queries(1):
+                cut = upcoming_and_overdue(alice, TODAY, days=days, limit=limit)
+            for part, whole in zip(cut, (upcoming, overdue), strict=True):
+                assert [_shown(e) for e in part] == [_shown(e) for e in whole[:limit]]
+                assert part.total == len(whole)

@@ -1,4 +1,4 @@
-"""Template tags for the hot loops of list pages: dates in words and per-row links.
+"""Template tags for the hot loops of list pages: dates in words, per-row links, page links.
 
 Both replace work that templates would otherwise repeat for every row (an include with
 several filters, a full URL reverse), which dominated the render time of long pages.
@@ -28,6 +28,18 @@ def _pattern(name: str) -> str:
 def link(name: str, public_id) -> str:
     """`{% link 'milestones:done' milestone.public_id %}`: the URL of one object's view."""
     return _pattern(name).replace(_STAND_IN, str(public_id))
+
+
+@cache
+def _path(name: str) -> str:
+    return reverse(name)
+
+
+@register.simple_tag
+def path(name: str) -> str:
+    """`{% path 'plan:timeline' %}` (or `… as timeline_url`): the URL of a page that takes no
+    arguments, reversed once per name as `link` does; a page names a dozen of them."""
+    return _path(name)
 
 
 def _time(day: date, today: date):

@@ -5,6 +5,7 @@ from typing import cast
 from django import forms
 
 from apps.assessment.selectors import values_of
+from apps.core.forms import WrittenSelect
 from apps.goals.models import GoalType, Horizon, Status
 
 
@@ -16,15 +17,24 @@ class GoalFilterForm(forms.Form):
         widget=forms.SearchInput(attrs={"placeholder": "Words in the title or description"}),
     )
     goal_type = forms.ChoiceField(
-        required=False, label="Type", choices=[("", "All types"), *GoalType.choices]
+        required=False,
+        label="Type",
+        choices=[("", "All types"), *GoalType.choices],
+        widget=WrittenSelect,
     )
     horizon = forms.ChoiceField(
-        required=False, label="Horizon", choices=[("", "Any horizon"), *Horizon.choices]
+        required=False,
+        label="Horizon",
+        choices=[("", "Any horizon"), *Horizon.choices],
+        widget=WrittenSelect,
     )
     status = forms.ChoiceField(
-        required=False, label="Status", choices=[("", "Any status"), *Status.choices]
+        required=False,
+        label="Status",
+        choices=[("", "Any status"), *Status.choices],
+        widget=WrittenSelect,
     )
-    value = forms.ChoiceField(required=False, label="Serves the value")
+    value = forms.ChoiceField(required=False, label="Serves the value", widget=WrittenSelect)
 
     def __init__(self, *args, owner, **kwargs) -> None:
         super().__init__(*args, **kwargs)
