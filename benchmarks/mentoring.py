@@ -38,15 +38,16 @@ def _stall(mentee: User, mentor: User, mentorship: Mentorship, goal: Goal, when)
     CheckinSchedule.objects.create(
         owner=mentee, timezone="UTC", anchor=today, local_time=time(8, 30)
     )
-    Comment.objects.create(
+    question = Comment.objects.create(
         planner=mentee,
         author=mentor,
         mentorship=mentorship,
         goal=goal,
         kind=CommentKind.SHARED,
         body="Any news?",
-        created_at=when,
     )
+    # `created_at` is set on insert whatever create() is given: dated afterwards.
+    Comment.objects.filter(pk=question.pk).update(created_at=when)
 
 
 @transaction.atomic

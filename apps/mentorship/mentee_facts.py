@@ -13,7 +13,19 @@ from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 
 from django.contrib.postgres.aggregates import JSONBAgg
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery, Value
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.expressions import BaseExpression
 from django.db.models.functions import Coalesce, JSONObject
 
 from apps.accounts.models import User
@@ -108,31 +120,60 @@ def _waiting(found: list[dict] | None) -> list[Waiting]:
 
 def checkin_facts(mentor: User, mentorships: list[Mentorship]) -> dict[int, CheckinFacts]:
     """(last check-in the mentor may read, planned rhythm or None) of each planner who shares
-    check-ins with `mentor`, in one query: the rows show the first, the check-in stall needs
-    both."""
+    check-ins with `mentor`, in one query unless the mentorships were read with them
+    (`checkin_columns`): the rows show the first, the check-in stall needs both."""
     planners = tuple(m.planner_id for m in mentorships if m.share_checkins)
     if not planners:
         return {}
 
     def load() -> dict[int, CheckinFacts]:
-        last = (
-            CheckIn.objects.visible_to(mentor)
-            .filter(owner=OuterRef("pk"))
-            .order_by()
-            .values("owner")
-            .annotate(last=Max("completed_at"))
-            .values("last")
-        )
-        # Of the schedule only the rhythm is read, and only for planners who share check-ins.
-        rhythm = CheckinSchedule.objects.filter(owner=OuterRef("pk"), paused=False)
         rows = (
             User.objects.filter(pk__in=planners)
-            .annotate(last=Subquery(last), rhythm=Subquery(rhythm.values("frequency")))
+            .annotate(last=_last_checkin(mentor, "pk"), rhythm=_rhythm("pk"))
             .values_list("pk", "last", "rhythm")
         )
         return {pk: (last, frequency) for pk, last, frequency in rows}
 
     return scope.remember(("mentorship.checkins", mentor.pk, planners), load)
+
+
+def checkin_columns(mentor: User) -> dict[str, BaseExpression]:
+    """The check-in facts as columns of a read of the mentor's running mentorships, which then
+    brings them along (`remember_checkin_facts`) instead of a query of their own."""
+    rhythm = Case(When(share_checkins=True, then=_rhythm("planner")))
+    return {"last_checkin": _last_checkin(mentor, "planner"), "checkin_rhythm": rhythm}
+
+
+def remember_checkin_facts(mentor: User, mentorships: list[Mentorship]) -> None:
+    """Keep for the request the check-in facts `mentorships` were read with (`checkin_columns`),
+    for `checkin_facts` to answer from."""
+    facts: dict[int, CheckinFacts] = {
+        m.planner_id: (m.last_checkin, m.checkin_rhythm)  # type: ignore[attr-defined]
+        for m in mentorships
+        if m.share_checkins
+    }
+    scope.remember(("mentorship.checkins", mentor.pk, tuple(facts)), lambda: facts)
+
+
+def _last_checkin(mentor: User, planner: str) -> Subquery:
+    """When the person whose id is the outer `planner` last completed a check-in the mentor
+    may read."""
+    last = (
+        CheckIn.objects.visible_to(mentor)
+        .filter(owner=OuterRef(planner))
+        .order_by()
+        .values("owner")
+        .annotate(last=Max("completed_at"))
+        .values("last")
+    )
+    return Subquery(last)
+
+
+def _rhythm(planner: str) -> Subquery:
+    # Of the schedule only the rhythm is read, and only for planners who share check-ins.
+    return Subquery(
+        CheckinSchedule.objects.filter(owner=OuterRef(planner), paused=False).values("frequency")
+    )
 
 
 def last_checkins(mentor: User, mentorships: list[Mentorship]) -> dict[int, datetime]:

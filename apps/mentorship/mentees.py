@@ -19,7 +19,12 @@ from apps.accounts.models import User
 from apps.core.dates import moment_writer
 from apps.core.templatetags.plan_tags import link
 from apps.mentorship.extras import next_meetings
-from apps.mentorship.mentee_facts import comment_facts, last_checkins, plan_facts
+from apps.mentorship.mentee_facts import (
+    checkin_columns,
+    comment_facts,
+    plan_facts,
+    remember_checkin_facts,
+)
 from apps.mentorship.models import NUDGE_INTERVAL, Mentorship, Nudge
 from apps.mentorship.readers import reach_of
 from apps.mentorship.stalls import Stall, stalls_for
@@ -72,21 +77,21 @@ def mentee_rows(mentor: User) -> list[MenteeRow]:
     if not running:
         return []
     now = timezone.now()
-    # The mentor's own nudges of this week come with their mentorships.
+    # The mentor's own nudges of this week and the planners' check-in facts come with their
+    # mentorships.
     nudged = Nudge.objects.filter(mentorship=OuterRef("pk"), sent_at__gt=now - NUDGE_INTERVAL)
     mentorships: list[Mentorship] = list(
         Mentorship.objects.filter(pk__in=running)
         .select_related("planner")
         .only(*MENTORSHIP_FIELDS)
-        .annotate(last_nudge=Subquery(nudged.values("sent_at")[:1]))
+        .annotate(last_nudge=Subquery(nudged.values("sent_at")[:1]), **checkin_columns(mentor))
     )
+    remember_checkin_facts(mentor, mentorships)  # for the check-in stall
     rows = {m.planner_id: MenteeRow(m) for m in mentorships}
     # Read once with the stall checks (see apps.mentorship.mentee_facts).
     for planner_id, plan in plan_facts(mentor, mentorships, timezone.localdate()).items():
         row = rows[planner_id]
         row.goal_count, row.progress, row.overdue = plan.goals, plan.progress, len(plan.overdue)
-    for planner_id, last in last_checkins(mentor, mentorships).items():
-        rows[planner_id].last_checkin = last
     for planner_id, facts in comment_facts(mentor, mentorships, now).items():
         rows[planner_id].unread = facts.unread
     for planner_id, stalls in stalls_for(mentor, mentorships, now).items():
@@ -95,6 +100,8 @@ def mentee_rows(mentor: User) -> list[MenteeRow]:
     for mentorship in mentorships:
         row = rows[mentorship.planner_id]
         row.next_meeting = soon.get(mentorship.pk)
+        if mentorship.share_checkins:
+            row.last_checkin = mentorship.last_checkin  # type: ignore[attr-defined]
         if mentorship.last_nudge is not None:  # type: ignore[attr-defined]
             row.nudge_again = mentorship.last_nudge + NUDGE_INTERVAL  # type: ignore[attr-defined]
     day, meeting_time = moment_writer("j M Y"), moment_writer("D j M, H:i")

@@ -17,12 +17,12 @@ from tests.factories import (
     UserFactory,
 )
 
-# session, user, the mentor's running mentorships, those with their planners and this week's
-# nudges; read once for the rows and the stall checks: the shared goals with progress and
-# overdue milestones, the last check-ins with the check-in rhythms, the comments (unread, and
-# unanswered for the stall check); next meetings, the other stall checks (waiting requests,
-# meeting rhythms with the last meeting held), the navigation's unread notifications
-MENTEES_QUERIES = 11
+# session, user, the mentor's running mentorships, those with their planners, this week's
+# nudges and the last check-ins with the check-in rhythms; read once for the rows and the
+# stall checks: the shared goals with progress and overdue milestones, the comments (unread,
+# and unanswered for the stall check); next meetings, the other stall checks (waiting
+# requests, meeting rhythms with the last meeting held), the navigation's unread notifications
+MENTEES_QUERIES = 10
 
 
 def _mentees(bob, count: int) -> None:

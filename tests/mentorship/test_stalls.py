@@ -131,12 +131,12 @@ def test_another_app_can_add_a_stall_check(bob, mentorship):
     assert [s.reason for s in found[mentorship.planner_id]] == ["No meeting for 6 weeks"]
 
 
-# session, user, the mentor's running mentorships, those with their planners and this week's
-# nudges; read once for the rows and the stall checks: the shared goals with progress and
-# overdue milestones, the last check-ins with the check-in rhythms, the comments (unread and
-# unanswered); next meetings; the other stall checks: waiting requests, meeting rhythms with
-# the last meeting held; the navigation's unread notifications
-STALLED_QUERIES = 11
+# session, user, the mentor's running mentorships, those with their planners, this week's
+# nudges and the last check-ins with the check-in rhythms; read once for the rows and the
+# stall checks: the shared goals with progress and overdue milestones, the comments (unread,
+# and unanswered for the stall check); next meetings, the other stall checks (waiting
+# requests, meeting rhythms with the last meeting held), the navigation's unread notifications
+STALLED_QUERIES = 10
 
 
 def _stalled_mentees(bob, count: int) -> None:

@@ -132,6 +132,8 @@ def test_the_mentor_pages_answer_the_mentors_cookie_with_30_mentees_and_the_conv
     # Every other generated mentee has stalled (15 of 29), and so has the bench planner, whose
     # plan has long-overdue work: the page runs every stall check with something to find.
     assert mentees.content.decode().count("May be stalled") == 15 + 1
+    # Each stalled mentee's last word is the mentor's two-week-old question.
+    assert mentees.content.decode().count("has had no answer for 2 weeks") == 15
     goal = mentor.get(reverse("plan:goal", args=[goals[0].public_id]))
     assert goal.status_code == 200
     assert goal.content.decode().count('class="comment comment-shared"') == 2 * COMMENTS
