@@ -89,7 +89,9 @@ class MentorshipQuerySet(OwnedQuerySet):
 
     def active(self) -> "MentorshipQuerySet":
         """Running today: not ended, and its agreed end date (if any) not passed. Access ends
-        the moment the date passes, whether or not the daily job has marked it yet."""
+        the moment the date passes, whether or not the daily job has marked it yet.
+        `readers.reach_of` repeats this condition in SQL; tests/mentorship/test_reach.py
+        checks that the two agree, so change both together."""
         today = timezone.localdate()
         return self.filter(ended_at=None).filter(Q(end_date=None) | Q(end_date__gte=today))
 
