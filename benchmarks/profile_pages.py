@@ -209,7 +209,7 @@ def profile(args: argparse.Namespace, workdir: Path) -> None:
         from benchmarks.mentoring import bench_meeting, create_mentor
 
         mentor = create_mentor(user, goals)
-        create_directory(user)
+        create_directory()
         clients = {}
         for name, person in (("planner", user), ("mentor", mentor)):
             clients[name] = Client()

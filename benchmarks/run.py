@@ -294,7 +294,7 @@ def run(args: argparse.Namespace, workdir: Path) -> tuple[list[report.Result], l
 
         mentor = create_mentor(planner, goals)
         mentor_cookie = signed_in_cookie(mentor)
-        create_directory(planner)
+        create_directory()
         targets, missing = resolve_targets(goals, args.extra, mentor_cookie, bench_meeting(mentor))
         stack.release_connections()
         results = []
