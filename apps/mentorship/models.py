@@ -13,9 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from apps.checkins.models import CheckIn
 from apps.core.models import OwnedQuerySet, PublicIdModel, TimeStampedModel
-from apps.goals.models import Goal
+from apps.mentorship.readers import about_goals_shared_with, comment_targets_shared_with
 
 INVITATION_LIFETIME = timedelta(days=14)
 
@@ -206,16 +205,19 @@ class CommentQuerySet(OwnedQuerySet):
     """A planner reads the shared comments and their own notes on their plan, never a mentor's
     private note. A mentor reads, while their share covers the goal or check-in, its shared
     comments and their own private notes, never the planner's own notes or another mentor's
-    notes. The targets' own `visible_to` carries the sharing rules, so ending a mentorship or
-    narrowing the share hides the comments with the plan."""
+    notes. The share is read from the mentorships running today (`readers.reach_of`), as for
+    the goals and check-ins themselves, so ending a mentorship or narrowing the share hides
+    the comments with the plan."""
 
     owner_path = "planner"
 
     def readers(self, user) -> Q:
         planners = Q(planner=user, kind__in=[CommentKind.SHARED, CommentKind.OWN_NOTE])
-        target = Q(goal__in=Goal.objects.visible_to(user)) | Q(
-            checkin__in=CheckIn.objects.visible_to(user)
-        )
+        # By the ids of what is shared, not as a subquery through the goals' and check-ins'
+        # own `visible_to`: that nested query was most of what a conversation cost to build.
+        target = comment_targets_shared_with(user)
+        if target is None:
+            return planners
         readable = Q(kind=CommentKind.SHARED) | Q(kind=CommentKind.MENTOR_NOTE, author=user)
         return planners | (target & readable & ~Q(planner=user))
 
@@ -358,13 +360,14 @@ class DeadlineRequestStatus(models.TextChoices):
 
 
 class DeadlineRequestQuerySet(OwnedQuerySet):
-    """The planner's; a mentor reads it while the goal it is about is shared with them (the
-    goal's own `visible_to` carries the sharing rules)."""
+    """The planner's; a mentor reads it while the goal it is about is shared with them (read
+    from the mentorships running today, as for the goal itself)."""
 
     owner_path = "planner"
 
     def readers(self, user) -> Q:
-        return Q(planner=user) | Q(goal__in=Goal.objects.visible_to(user))
+        shared = about_goals_shared_with(user)
+        return Q(planner=user) if shared is None else Q(planner=user) | shared
 
     def open(self) -> "DeadlineRequestQuerySet":
         return self.filter(status=DeadlineRequestStatus.OPEN)

@@ -12,12 +12,12 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.db import connections, router
 from django.db.models import Q
 from django.utils import timezone
 
 from apps.core import scope
-from apps.mentorship.models import Mentorship
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,10 @@ _REACH = """
 
 def _load(user) -> Reach:
     params = {"user": user.pk, "today": timezone.localdate()}
-    with connections[router.db_for_read(Mentorship)].cursor() as cursor:
+    # The model by name: the comments' and deadline requests' querysets in the models module
+    # read their conditions from here, so this module does not import it.
+    mentorship = apps.get_model("mentorship", "Mentorship")
+    with connections[router.db_for_read(mentorship)].cursor() as cursor:
         cursor.execute(_REACH, params)
         rows = cursor.fetchall()
     either_side, mentorships, all_goals, checkins, vision = [], [], [], [], []
@@ -113,6 +116,40 @@ def goals_shared_with(user) -> Q | None:
         chosen = Q(pk__in=reach.goals)
         condition = chosen if condition is None else condition | chosen
     return condition
+
+
+def _any(parts: list[Q]) -> Q | None:
+    condition = None
+    for part in parts:
+        condition = part if condition is None else condition | part
+    return condition
+
+
+def about_goals_shared_with(user) -> Q | None:
+    """Rows about a goal (with its owner as their `planner`, as comments and deadline requests
+    have) whose goal is shared with `user`: what `goals_shared_with` selects, read off the
+    row's own columns instead of through a subquery on the goals."""
+    reach = reach_of(user)
+    parts = []
+    if reach.all_goals:
+        parts.append(Q(planner__in=reach.all_goals, goal__isnull=False))
+    if reach.goals:
+        parts.append(Q(goal__in=reach.goals))
+    return _any(parts)
+
+
+def comment_targets_shared_with(user) -> Q | None:
+    """Comments whose goal or check-in is shared with `user`, the same way: a comment's
+    planner owns its goal or check-in (the comment services set it so)."""
+    parts = []
+    goals = about_goals_shared_with(user)
+    if goals is not None:
+        parts.append(goals)
+    planners = reach_of(user).checkins
+    if planners:
+        # What `checkins_shared_with` selects; a many-to-one join repeats no comment.
+        parts.append(Q(planner__in=planners, checkin__completed_at__isnull=False))
+    return _any(parts)
 
 
 def checkins_shared_with(user) -> Q | None:
