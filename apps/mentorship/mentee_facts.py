@@ -1,22 +1,20 @@
 """What the Mentees page reads once per request for its rows and its stall checks together.
 
-The rows show the goals' progress, the overdue milestones, the last check-in and the unread
-comments; the stall checks (`apps.mentorship.stalls`) need the same rows and a little more.
-Each read here is remembered for the request (`core.scope`), so whichever asks first pays for
-it and the other reads the answer. Each read goes through the mentor's `visible_to`, one
-query however many mentees.
+The rows show the goals' progress, the overdue milestones and the last check-in (the unread
+comments are `comment_facts`'); the stall checks (`apps.mentorship.stalls`) need the same
+rows and a little more. Each read here is remembered for the request (`core.scope`), so
+whichever asks first pays for it and the other reads the answer. Each read goes through the
+mentor's `visible_to`, one query however many mentees.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from typing import NamedTuple
 
 from django.contrib.postgres.aggregates import JSONBAgg
 from django.db.models import (
     Case,
-    Count,
-    Exists,
     F,
     Max,
     OuterRef,
@@ -32,13 +30,8 @@ from apps.accounts.models import User
 from apps.checkins.models import CheckIn, CheckinSchedule
 from apps.core import scope
 from apps.goals.models import Goal
-from apps.mentorship.models import Comment, CommentKind, CommentRead, Mentorship
-
-UNANSWERED_AFTER = timedelta(days=7)
-# A conversation left alone for longer than this is taken as finished, not as waiting.
-SETTLED_AFTER = timedelta(days=60)
-# Earlier than any comment: the last visit of a reader who never opened the conversation.
-NEVER = datetime.min.replace(tzinfo=UTC)
+from apps.mentorship.comment_facts import NEVER
+from apps.mentorship.models import CommentRead, Mentorship
 
 # A planner's last check-in the mentor may read and their planned rhythm (None when paused).
 CheckinFacts = tuple[datetime | None, str | None]
@@ -56,66 +49,6 @@ def last_read(reader: User) -> Coalesce:
 def unread_by(reader: User) -> Q:
     """Of comments aliased with `last_read` as "last_read": the ones new to `reader`."""
     return Q(created_at__gt=F("last_read")) & ~Q(author=reader)
-
-
-class Waiting(NamedTuple):
-    """A shared comment waiting for the other side's answer."""
-
-    author: int
-    at: datetime
-    title: str | None  # of its goal; None on a check-in
-
-
-@dataclass
-class CommentFacts:
-    unread: int = 0
-    waiting: list[Waiting] = field(default_factory=list)  # oldest first
-
-
-def comment_facts(
-    mentor: User, mentorships: list[Mentorship], now: datetime
-) -> dict[int, CommentFacts]:
-    """Per planner, how many comments the mentor has not read and which shared comments
-    have had no answer from the other side for a week: the newest word of a thread, older
-    than a week and younger than the point where a thread counts as done. One aggregated
-    query over the comments the mentor may read."""
-    planners = tuple(m.planner_id for m in mentorships)
-
-    def load() -> dict[int, CommentFacts]:
-        later = Comment.objects.filter(
-            kind=CommentKind.SHARED, created_at__gt=OuterRef("created_at")
-        )
-        later = later.filter(Q(parent=OuterRef("thread")) | Q(pk=OuterRef("thread"))).exclude(
-            author=OuterRef("author")
-        )
-        waiting = Q(
-            kind=CommentKind.SHARED,
-            created_at__lt=now - UNANSWERED_AFTER,
-            created_at__gt=now - SETTLED_AFTER,
-        )
-        waiting &= Q(author=mentor) | Q(author=F("planner"))
-        waiting &= Q(~Exists(later))
-        what = JSONObject(author="author", at="created_at", title="goal__title")
-        rows = (
-            Comment.objects.visible_to(mentor)
-            .filter(planner__in=planners)
-            .alias(last_read=last_read(mentor), thread=Coalesce("parent", "pk"))
-            .values("planner")
-            .annotate(
-                unread=Count("pk", filter=unread_by(mentor)),
-                waiting=JSONBAgg(what, filter=waiting, order_by="created_at"),
-            )
-            .order_by()
-            .values_list("planner", "unread", "waiting")
-        )
-        return {planner: CommentFacts(n, _waiting(waits)) for planner, n, waits in rows}
-
-    return scope.remember(("mentorship.comments", mentor.pk, planners, now), load)
-
-
-def _waiting(found: list[dict] | None) -> list[Waiting]:
-    # JSON has no timestamps: the database wrote each as ISO 8601 text.
-    return [Waiting(w["author"], datetime.fromisoformat(w["at"]), w["title"]) for w in found or ()]
 
 
 def checkin_facts(mentor: User, mentorships: list[Mentorship]) -> dict[int, CheckinFacts]:

@@ -18,13 +18,9 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.core.dates import moment_writer
 from apps.core.templatetags.plan_tags import link
+from apps.mentorship.comment_facts import comment_facts
 from apps.mentorship.extras import next_meetings
-from apps.mentorship.mentee_facts import (
-    checkin_columns,
-    comment_facts,
-    plan_facts,
-    remember_checkin_facts,
-)
+from apps.mentorship.mentee_facts import checkin_columns, plan_facts, remember_checkin_facts
 from apps.mentorship.models import NUDGE_INTERVAL, Mentorship, Nudge
 from apps.mentorship.readers import reach_of
 from apps.mentorship.stalls import Stall, stalls_for

@@ -10,8 +10,8 @@ rhythm" the same way from its AppConfig.ready(), without this module knowing it.
 Every check reads through the mentor's `visible_to`, so it never speaks of anything the mentor
 could not open: nothing of check-ins unless they are shared, nothing of an unshared goal.
 What the page's rows show as well (the last check-in, the overdue milestones, the unread
-comments) is read in `apps.mentorship.mentee_facts`, once per request for the rows and the
-checks together.
+comments) is read in `apps.mentorship.mentee_facts` and `comment_facts`, once per request for
+the rows and the checks together.
 """
 
 from collections import defaultdict
@@ -25,13 +25,8 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.checkins.models import Frequency
 from apps.core.dates import span_in_words
-from apps.mentorship.mentee_facts import (
-    UNANSWERED_AFTER,
-    checkin_facts,
-    comment_facts,
-    last_checkins,
-    plan_facts,
-)
+from apps.mentorship.comment_facts import UNANSWERED_AFTER, comment_facts
+from apps.mentorship.mentee_facts import checkin_facts, last_checkins, plan_facts
 from apps.mentorship.models import DeadlineRequest, Mentorship
 
 OVERDUE_AFTER = timedelta(days=14)
@@ -113,7 +108,7 @@ def milestones_overdue(mentor: User, mentorships: list[Mentorship], now: datetim
 
 def comments_unanswered(mentor: User, mentorships: list[Mentorship], now: datetime) -> Found:
     """A shared comment with no answer from the other side for a week (see
-    `mentee_facts.comment_facts`, read once with the rows' unread counts)."""
+    `apps.mentorship.comment_facts`, read once with the rows' unread counts)."""
     names = {m.planner_id: m.planner.get_full_name() for m in mentorships}
     found: Found = {}
     for planner_id, facts in comment_facts(mentor, mentorships, now).items():
