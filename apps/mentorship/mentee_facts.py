@@ -3,8 +3,10 @@
 The rows show the goals' progress, the overdue milestones and the last check-in (the unread
 comments are `comment_facts`'); the stall checks (`apps.mentorship.stalls`) need the same
 rows and a little more. Each read here is remembered for the request (`core.scope`), so
-whichever asks first pays for it and the other reads the answer. Each read goes through the
-mentor's `visible_to`, one query however many mentees.
+whichever asks first pays for it and the other reads the answer. Each read is one query
+however many mentees, and reads what the mentor's `visible_to` lets them read: the ORM reads
+through it, the plain-SQL reads write its reader conditions out over the ids `reach_of` found,
+each compared with the ORM query it replaces by a test.
 """
 
 import json
@@ -14,17 +16,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from django.db import connections, router
-from django.db.models import (
-    Case,
-    F,
-    Max,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.expressions import BaseExpression
+from django.db.models import F, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from apps.accounts.models import User
@@ -56,7 +48,7 @@ def unread_by(reader: User) -> Q:
 def checkin_facts(mentor: User, mentorships: list[Mentorship]) -> dict[int, CheckinFacts]:
     """(last check-in the mentor may read, planned rhythm or None) of each planner who shares
     check-ins with `mentor`, in one query unless the mentorships were read with them
-    (`checkin_columns`): the rows show the first, the check-in stall needs both."""
+    (`running_mentorships`): the rows show the first, the check-in stall needs both."""
     planners = tuple(m.planner_id for m in mentorships if m.share_checkins)
     if not planners:
         return {}
@@ -72,16 +64,80 @@ def checkin_facts(mentor: User, mentorships: list[Mentorship]) -> dict[int, Chec
     return scope.remember(("mentorship.checkins", mentor.pk, planners), load)
 
 
-def checkin_columns(mentor: User) -> dict[str, BaseExpression]:
-    """The check-in facts as columns of a read of the mentor's running mentorships, which then
-    brings them along (`remember_checkin_facts`) instead of a query of their own."""
-    rhythm = Case(When(share_checkins=True, then=_rhythm("planner")))
-    return {"last_checkin": _last_checkin(mentor, "planner"), "checkin_rhythm": rhythm}
+# Of a mentee's running mentorship, what the rows and the stall checks read, and of its
+# planner their name: in the models' field order, as `from_db` takes them.
+MENTORSHIP_FIELDS = (
+    "id",
+    "public_id",
+    "planner_id",
+    "started_at",
+    "share_vision",
+    "share_checkins",
+    "all_goals",
+)
+PLANNER_FIELDS = ("id", "email", "display_name")
+RUNNING_EXTRAS = ("last_nudge", "last_checkin", "checkin_rhythm")
+
+# The mentorships `reach_of` found running, newest first, with their planners, the mentor's
+# last nudge of this week and the check-in facts (`checkin_facts`): the last check-in the
+# mentor may read (the check-ins' reader condition, `readers.checkins_shared_with`, over the
+# planners `reach_of` found sharing them) and the planned rhythm where check-ins are shared.
+# Plain SQL: as an ORM query (three correlated subqueries, one through the check-ins'
+# `visible_to`) it cost more than twice as long to build as to run;
+# tests/mentorship/test_running_mentorships.py compares it with the ORM query.
+_RUNNING = """
+    SELECT m.id, m.public_id, m.planner_id, m.started_at, m.share_vision, m.share_checkins,
+           m.all_goals,
+           u.id, u.email, u.display_name,
+           (SELECT n.sent_at FROM mentorship_nudge n
+            WHERE n.mentorship_id = m.id AND n.sent_at > %(nudged_after)s
+            ORDER BY n.sent_at DESC, n.id DESC LIMIT 1),
+           (SELECT max(k.completed_at) FROM checkins_checkin k
+            WHERE (k.owner_id = %(mentor)s
+                   OR (k.completed_at IS NOT NULL AND k.owner_id = ANY(%(checkins)s)))
+              AND k.owner_id = m.planner_id),
+           CASE WHEN m.share_checkins THEN
+               (SELECT s.frequency FROM checkins_checkinschedule s
+                WHERE s.owner_id = m.planner_id AND NOT s.paused)
+           END
+    FROM mentorship_mentorship m
+    JOIN accounts_user u ON u.id = m.planner_id
+    WHERE m.id = ANY(%(running)s)
+    ORDER BY m.started_at DESC
+"""
 
 
-def remember_checkin_facts(mentor: User, mentorships: list[Mentorship]) -> None:
-    """Keep for the request the check-in facts `mentorships` were read with (`checkin_columns`),
-    for `checkin_facts` to answer from."""
+def running_mentorships(mentor: User, nudged_after: datetime) -> list[Mentorship]:
+    """The mentor's running mentorships with `MENTORSHIP_FIELDS`, their planners' names, and
+    as `last_nudge`, `last_checkin` and `checkin_rhythm` the mentor's last nudge since
+    `nudged_after` and the check-in facts, which `checkin_facts` then answers from."""
+    reach = reach_of(mentor)
+    if not reach.mentorships:
+        return []
+    params: dict[str, Any] = {
+        "mentor": mentor.pk,
+        "running": list(reach.mentorships),
+        "checkins": list(reach.checkins),
+        "nudged_after": nudged_after,
+    }
+    alias = router.db_for_read(Mentorship)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(_RUNNING, params)
+        rows = cursor.fetchall()
+    mentorships = []
+    for row in rows:
+        mentorship = Mentorship.from_db(alias, MENTORSHIP_FIELDS, row[:7])
+        mentorship.planner = User.from_db(alias, PLANNER_FIELDS, row[7:10])
+        for name, value in zip(RUNNING_EXTRAS, row[10:], strict=True):
+            setattr(mentorship, name, value)
+        mentorships.append(mentorship)
+    _remember_checkin_facts(mentor, mentorships)
+    return mentorships
+
+
+def _remember_checkin_facts(mentor: User, mentorships: list[Mentorship]) -> None:
+    """Keep for the request the check-in facts `mentorships` were read with, for
+    `checkin_facts` (the check-in stall) to answer from."""
     facts: dict[int, CheckinFacts] = {
         m.planner_id: (m.last_checkin, m.checkin_rhythm)  # type: ignore[attr-defined]
         for m in mentorships
