@@ -42,8 +42,8 @@ class CommentFacts:
     waiting: list[Waiting] = field(default_factory=list)  # oldest first
 
 
-# The NULL tests are the ORM's: a comment whose author deleted their account counts as
-# unread and as answered by anyone, as in the query this replaces.
+# The NULL tests are the ORM's: a comment by a deleted account counts as unread, and as an
+# answer to any comment before it in its thread, as in the query this replaces.
 _COMMENTS = """
     SELECT c.planner_id,
            count(c.id) FILTER (WHERE
