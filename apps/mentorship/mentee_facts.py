@@ -1,44 +1,31 @@
 """What the Mentees page reads once per request for its rows and its stall checks together.
 
-The rows show the goals' progress, the overdue milestones, the last check-in and the unread
-comments; the stall checks (`apps.mentorship.stalls`) need the same rows and a little more.
-Each read here is remembered for the request (`core.scope`), so whichever asks first pays for
-it and the other reads the answer. Each read goes through the mentor's `visible_to`, one
-query however many mentees.
+The rows show the goals' progress, the overdue milestones and the last check-in (the unread
+comments are `comment_facts`'); the stall checks (`apps.mentorship.stalls`) need the same
+rows and a little more. Each read here is remembered for the request (`core.scope`), so
+whichever asks first pays for it and the other reads the answer. Each read is one query
+however many mentees, and reads what the mentor's `visible_to` lets them read: the ORM reads
+through it, the plain-SQL reads write its reader conditions out over the ids `reach_of` found,
+each compared with the ORM query it replaces by a test.
 """
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
-from typing import NamedTuple
+from datetime import date, datetime
+from typing import Any, NamedTuple
 
-from django.contrib.postgres.aggregates import JSONBAgg
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    F,
-    Max,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.expressions import BaseExpression
-from django.db.models.functions import Coalesce, JSONObject
+from django.db import connections, router
+from django.db.models import F, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from apps.accounts.models import User
 from apps.checkins.models import CheckIn, CheckinSchedule
 from apps.core import scope
 from apps.goals.models import Goal
-from apps.mentorship.models import Comment, CommentKind, CommentRead, Mentorship
-
-UNANSWERED_AFTER = timedelta(days=7)
-# A conversation left alone for longer than this is taken as finished, not as waiting.
-SETTLED_AFTER = timedelta(days=60)
-# Earlier than any comment: the last visit of a reader who never opened the conversation.
-NEVER = datetime.min.replace(tzinfo=UTC)
+from apps.mentorship.comment_facts import NEVER
+from apps.mentorship.models import CommentRead, Mentorship
+from apps.mentorship.readers import reach_of
 
 # A planner's last check-in the mentor may read and their planned rhythm (None when paused).
 CheckinFacts = tuple[datetime | None, str | None]
@@ -58,70 +45,10 @@ def unread_by(reader: User) -> Q:
     return Q(created_at__gt=F("last_read")) & ~Q(author=reader)
 
 
-class Waiting(NamedTuple):
-    """A shared comment waiting for the other side's answer."""
-
-    author: int
-    at: datetime
-    title: str | None  # of its goal; None on a check-in
-
-
-@dataclass
-class CommentFacts:
-    unread: int = 0
-    waiting: list[Waiting] = field(default_factory=list)  # oldest first
-
-
-def comment_facts(
-    mentor: User, mentorships: list[Mentorship], now: datetime
-) -> dict[int, CommentFacts]:
-    """Per planner, how many comments the mentor has not read and which shared comments
-    have had no answer from the other side for a week: the newest word of a thread, older
-    than a week and younger than the point where a thread counts as done. One aggregated
-    query over the comments the mentor may read."""
-    planners = tuple(m.planner_id for m in mentorships)
-
-    def load() -> dict[int, CommentFacts]:
-        later = Comment.objects.filter(
-            kind=CommentKind.SHARED, created_at__gt=OuterRef("created_at")
-        )
-        later = later.filter(Q(parent=OuterRef("thread")) | Q(pk=OuterRef("thread"))).exclude(
-            author=OuterRef("author")
-        )
-        waiting = Q(
-            kind=CommentKind.SHARED,
-            created_at__lt=now - UNANSWERED_AFTER,
-            created_at__gt=now - SETTLED_AFTER,
-        )
-        waiting &= Q(author=mentor) | Q(author=F("planner"))
-        waiting &= Q(~Exists(later))
-        what = JSONObject(author="author", at="created_at", title="goal__title")
-        rows = (
-            Comment.objects.visible_to(mentor)
-            .filter(planner__in=planners)
-            .alias(last_read=last_read(mentor), thread=Coalesce("parent", "pk"))
-            .values("planner")
-            .annotate(
-                unread=Count("pk", filter=unread_by(mentor)),
-                waiting=JSONBAgg(what, filter=waiting, order_by="created_at"),
-            )
-            .order_by()
-            .values_list("planner", "unread", "waiting")
-        )
-        return {planner: CommentFacts(n, _waiting(waits)) for planner, n, waits in rows}
-
-    return scope.remember(("mentorship.comments", mentor.pk, planners, now), load)
-
-
-def _waiting(found: list[dict] | None) -> list[Waiting]:
-    # JSON has no timestamps: the database wrote each as ISO 8601 text.
-    return [Waiting(w["author"], datetime.fromisoformat(w["at"]), w["title"]) for w in found or ()]
-
-
 def checkin_facts(mentor: User, mentorships: list[Mentorship]) -> dict[int, CheckinFacts]:
     """(last check-in the mentor may read, planned rhythm or None) of each planner who shares
     check-ins with `mentor`, in one query unless the mentorships were read with them
-    (`checkin_columns`): the rows show the first, the check-in stall needs both."""
+    (`running_mentorships`): the rows show the first, the check-in stall needs both."""
     planners = tuple(m.planner_id for m in mentorships if m.share_checkins)
     if not planners:
         return {}
@@ -137,16 +64,80 @@ def checkin_facts(mentor: User, mentorships: list[Mentorship]) -> dict[int, Chec
     return scope.remember(("mentorship.checkins", mentor.pk, planners), load)
 
 
-def checkin_columns(mentor: User) -> dict[str, BaseExpression]:
-    """The check-in facts as columns of a read of the mentor's running mentorships, which then
-    brings them along (`remember_checkin_facts`) instead of a query of their own."""
-    rhythm = Case(When(share_checkins=True, then=_rhythm("planner")))
-    return {"last_checkin": _last_checkin(mentor, "planner"), "checkin_rhythm": rhythm}
+# Of a mentee's running mentorship, what the rows and the stall checks read, and of its
+# planner their name: in the models' field order, as `from_db` takes them.
+MENTORSHIP_FIELDS = (
+    "id",
+    "public_id",
+    "planner_id",
+    "started_at",
+    "share_vision",
+    "share_checkins",
+    "all_goals",
+)
+PLANNER_FIELDS = ("id", "email", "display_name")
+RUNNING_EXTRAS = ("last_nudge", "last_checkin", "checkin_rhythm")
+
+# The mentorships `reach_of` found running, newest first, with their planners, the mentor's
+# last nudge of this week and the check-in facts (`checkin_facts`): the last check-in the
+# mentor may read (the check-ins' reader condition, `readers.checkins_shared_with`, over the
+# planners `reach_of` found sharing them) and the planned rhythm where check-ins are shared.
+# Plain SQL: as an ORM query (three correlated subqueries, one through the check-ins'
+# `visible_to`) it cost more than twice as long to build as to run;
+# tests/mentorship/test_running_mentorships.py compares it with the ORM query.
+_RUNNING = """
+    SELECT m.id, m.public_id, m.planner_id, m.started_at, m.share_vision, m.share_checkins,
+           m.all_goals,
+           u.id, u.email, u.display_name,
+           (SELECT n.sent_at FROM mentorship_nudge n
+            WHERE n.mentorship_id = m.id AND n.sent_at > %(nudged_after)s
+            ORDER BY n.sent_at DESC, n.id DESC LIMIT 1),
+           (SELECT max(k.completed_at) FROM checkins_checkin k
+            WHERE (k.owner_id = %(mentor)s
+                   OR (k.completed_at IS NOT NULL AND k.owner_id = ANY(%(checkins)s)))
+              AND k.owner_id = m.planner_id),
+           CASE WHEN m.share_checkins THEN
+               (SELECT s.frequency FROM checkins_checkinschedule s
+                WHERE s.owner_id = m.planner_id AND NOT s.paused)
+           END
+    FROM mentorship_mentorship m
+    JOIN accounts_user u ON u.id = m.planner_id
+    WHERE m.id = ANY(%(running)s)
+    ORDER BY m.started_at DESC
+"""
 
 
-def remember_checkin_facts(mentor: User, mentorships: list[Mentorship]) -> None:
-    """Keep for the request the check-in facts `mentorships` were read with (`checkin_columns`),
-    for `checkin_facts` to answer from."""
+def running_mentorships(mentor: User, nudged_after: datetime) -> list[Mentorship]:
+    """The mentor's running mentorships with `MENTORSHIP_FIELDS`, their planners' names, and
+    as `last_nudge`, `last_checkin` and `checkin_rhythm` the mentor's last nudge since
+    `nudged_after` and the check-in facts, which `checkin_facts` then answers from."""
+    reach = reach_of(mentor)
+    if not reach.mentorships:
+        return []
+    params: dict[str, Any] = {
+        "mentor": mentor.pk,
+        "running": list(reach.mentorships),
+        "checkins": list(reach.checkins),
+        "nudged_after": nudged_after,
+    }
+    alias = router.db_for_read(Mentorship)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(_RUNNING, params)
+        rows = cursor.fetchall()
+    mentorships = []
+    for row in rows:
+        mentorship = Mentorship.from_db(alias, MENTORSHIP_FIELDS, row[:7])
+        mentorship.planner = User.from_db(alias, PLANNER_FIELDS, row[7:10])
+        for name, value in zip(RUNNING_EXTRAS, row[10:], strict=True):
+            setattr(mentorship, name, value)
+        mentorships.append(mentorship)
+    _remember_checkin_facts(mentor, mentorships)
+    return mentorships
+
+
+def _remember_checkin_facts(mentor: User, mentorships: list[Mentorship]) -> None:
+    """Keep for the request the check-in facts `mentorships` were read with, for
+    `checkin_facts` (the check-in stall) to answer from."""
     facts: dict[int, CheckinFacts] = {
         m.planner_id: (m.last_checkin, m.checkin_rhythm)  # type: ignore[attr-defined]
         for m in mentorships
@@ -200,35 +191,53 @@ class PlanFacts:
     overdue: list[Overdue] = field(default_factory=list)
 
 
+# What `Goal.progress` reads, in the model's field order as `from_db` takes them.
+PROGRESS_FIELDS = (
+    "id",
+    "owner_id",
+    "status",
+    "measure_kind",
+    "baseline",
+    "target_value",
+    "current_value",
+)
+
+# `Goal.objects.visible_to(mentor).filter(owner__in=planners).with_progress()` loaded with
+# `PROGRESS_FIELDS`, and each goal's open milestones due before the day asked for. Plain SQL:
+# as an ORM query (the goals' reader condition, two filtered counts and a filtered JSON
+# aggregate over a join) it cost about twice as long to build as to run. The reader
+# condition is the goals' (`readers.goals_shared_with`) over the ids `reach_of` found;
+# tests/mentorship/test_plan_facts.py compares the answer with the ORM query's.
+_GOALS = """
+    SELECT g.id, g.owner_id, g.status, g.measure_kind, g.baseline, g.target_value,
+           g.current_value,
+           count(m.id),
+           count(m.id) FILTER (WHERE m.done_at IS NOT NULL),
+           jsonb_agg(jsonb_build_object('due', m.due_date, 'pk', m.id, 'title', m.title))
+               FILTER (WHERE m.done_at IS NULL AND m.due_date < %(before)s)
+    FROM goals_goal g
+    LEFT JOIN milestones_milestone m ON m.goal_id = g.id
+    WHERE g.owner_id = ANY(%(planners)s)
+      AND (g.owner_id = %(mentor)s OR g.owner_id = ANY(%(all_goals)s) OR g.id = ANY(%(goals)s))
+    GROUP BY g.id
+"""
+
+
 def plan_facts(mentor: User, mentorships: list[Mentorship], before: date) -> dict[int, PlanFacts]:
     """The rows show the goals' count, mean progress and overdue milestones; the milestone
     stall names the oldest. One query: the goals with their milestones' counts (only what
     `Goal.progress` reads) and the overdue ones gathered per goal."""
     planners = tuple(m.planner_id for m in mentorships)
+    if not planners:
+        return {}
 
     def load() -> dict[int, PlanFacts]:
-        late = Q(milestones__done_at=None, milestones__due_date__lt=before)
-        what = JSONObject(
-            due="milestones__due_date", pk="milestones__pk", title="milestones__title"
-        )
-        goals = (
-            Goal.objects.visible_to(mentor)
-            .filter(owner__in=planners)
-            .with_progress()
-            .only("owner", "status", "measure_kind", "baseline", "target_value", "current_value")
-            .annotate(
-                # In no order: sorted with the other goals' below.
-                overdue=JSONBAgg(what, filter=late),
-            )
-            .order_by()
-        )
         progress: dict[int, list[int]] = defaultdict(list)
         found: dict[int, PlanFacts] = defaultdict(PlanFacts)
-        for goal in goals:
+        for goal, overdue in _goals(mentor, planners, before):
             progress[goal.owner_id].append(goal.progress)
             found[goal.owner_id].overdue.extend(
-                Overdue(date.fromisoformat(m["due"]), m["pk"], m["title"])
-                for m in goal.overdue or ()  # type: ignore[attr-defined]
+                Overdue(date.fromisoformat(m["due"]), m["pk"], m["title"]) for m in overdue
             )
         for owner, facts in found.items():
             facts.goals = len(progress[owner])
@@ -237,3 +246,25 @@ def plan_facts(mentor: User, mentorships: list[Mentorship], before: date) -> dic
         return dict(found)
 
     return scope.remember(("mentorship.plans", mentor.pk, planners, before), load)
+
+
+def _goals(mentor: User, planners: tuple[int, ...], before: date) -> list[tuple[Goal, list]]:
+    reach = reach_of(mentor)
+    params: dict[str, Any] = {
+        "mentor": mentor.pk,
+        "planners": list(planners),
+        "all_goals": list(reach.all_goals),
+        "goals": list(reach.goals),
+        "before": before,
+    }
+    alias = router.db_for_read(Goal)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(_GOALS, params)
+        rows = cursor.fetchall()
+    goals = []
+    for *values, total, done, overdue in rows:
+        goal = Goal.from_db(alias, PROGRESS_FIELDS, values)
+        goal.milestones_total, goal.milestones_done = total, done  # type: ignore[attr-defined]
+        # Django reads jsonb as text.
+        goals.append((goal, json.loads(overdue) if overdue else []))
+    return goals

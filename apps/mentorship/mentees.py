@@ -1,8 +1,9 @@
 """The Mentees page's rows: each mentee with what needs the mentor, in a fixed number of
 queries however many mentees.
 
-Everything reads through the mentor's `visible_to` (see `mentee_facts` and the stall checks),
-so a row shows exactly what the access model lets the mentor open. What a row prints is worked
+Everything reads what the mentor's `visible_to` lets them read (see `mentee_facts`,
+`comment_facts` and the stall checks), so a row shows exactly what the access model lets the
+mentor open. What a row prints is worked
 out here once, as plain text and links: each lookup, filter and tag in the row's template
 costs on every row.
 """
@@ -12,33 +13,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.core.dates import moment_writer
 from apps.core.templatetags.plan_tags import link
+from apps.mentorship.comment_facts import comment_facts
 from apps.mentorship.extras import next_meetings
-from apps.mentorship.mentee_facts import (
-    checkin_columns,
-    comment_facts,
-    plan_facts,
-    remember_checkin_facts,
-)
-from apps.mentorship.models import NUDGE_INTERVAL, Mentorship, Nudge
-from apps.mentorship.readers import reach_of
+from apps.mentorship.mentee_facts import plan_facts, running_mentorships
+from apps.mentorship.models import NUDGE_INTERVAL, Mentorship
 from apps.mentorship.stalls import Stall, stalls_for
-
-# Of a mentee's running mentorship, what the rows and the stall checks read.
-MENTORSHIP_FIELDS = (
-    "public_id",
-    "planner__display_name",
-    "planner__email",
-    "started_at",
-    "share_vision",
-    "share_checkins",
-    "all_goals",
-)
 
 
 @dataclass
@@ -72,21 +56,12 @@ class MenteeRow:
 
 
 def mentee_rows(mentor: User) -> list[MenteeRow]:
-    # Most people mentor nobody: the request's reach already says so, without a query.
-    running = reach_of(mentor).mentorships
-    if not running:
-        return []
     now = timezone.now()
     # The mentor's own nudges of this week and the planners' check-in facts come with their
-    # mentorships.
-    nudged = Nudge.objects.filter(mentorship=OuterRef("pk"), sent_at__gt=now - NUDGE_INTERVAL)
-    mentorships: list[Mentorship] = list(
-        Mentorship.objects.filter(pk__in=running)
-        .select_related("planner")
-        .only(*MENTORSHIP_FIELDS)
-        .annotate(last_nudge=Subquery(nudged.values("sent_at")[:1]), **checkin_columns(mentor))
-    )
-    remember_checkin_facts(mentor, mentorships)  # for the check-in stall
+    # mentorships; most people mentor nobody, which the request's reach says without a query.
+    mentorships = running_mentorships(mentor, now - NUDGE_INTERVAL)
+    if not mentorships:
+        return []
     rows = {m.planner_id: MenteeRow(m) for m in mentorships}
     # Read once with the stall checks (see apps.mentorship.mentee_facts).
     for planner_id, plan in plan_facts(mentor, mentorships, timezone.localdate()).items():
