@@ -267,22 +267,32 @@ def _in_words(field: str, value: Any, titles: dict[int, str]) -> str:
 
 def history(user: User, revisions: list[GoalRevision]) -> list[dict[str, Any]]:
     """Each revision as who, when, why and what changed from what to what, in words."""
+    stored = [(r, r.changes if isinstance(r.changes, dict) else {}) for r in revisions]
     parent_ids = {
-        v for r in revisions for v in r.changes.get("parent_id", []) if isinstance(v, int)
+        v
+        for _, changes in stored
+        if isinstance(changes.get("parent_id"), list)
+        for v in changes["parent_id"]
+        if isinstance(v, int)
     }
     titles: dict[int, str] = {}
     if parent_ids:
         visible = Goal.objects.visible_to(user).filter(pk__in=parent_ids)
         titles = dict(visible.values_list("pk", "title"))
     entries = []
-    for revision in revisions:
-        changes = [
-            {
-                "label": FIELD_LABELS.get(name, name),
-                "before": _in_words(name, before, titles),
-                "after": _in_words(name, after, titles),
-            }
-            for name, (before, after) in revision.changes.items()
-        ]
-        entries.append({"revision": revision, "changes": changes})
+    for revision, changes in stored:
+        words = [_change(name, pair, titles) for name, pair in changes.items()]
+        entries.append({"revision": revision, "changes": [w for w in words if w is not None]})
     return entries
+
+
+def _change(name: str, pair: Any, titles: dict[int, str]) -> dict[str, str] | None:
+    """One change in words, or None for one that cannot be read: a history may come from an
+    imported file, and a change written by hand is left out rather than failing the page."""
+    if not isinstance(pair, list) or len(pair) != 2:
+        return None
+    try:
+        before, after = (_in_words(name, value, titles) for value in pair)
+    except (TypeError, ValueError, AttributeError):
+        return None
+    return {"label": FIELD_LABELS.get(name, name), "before": before, "after": after}

@@ -101,6 +101,34 @@ def test_history_names_the_parent_goals_in_words(alice_client, alice):
     assert "“Become a team lead”" in page
 
 
+def test_a_history_entry_that_cannot_be_read_leaves_out_that_change_and_keeps_the_page(
+    alice_client, alice
+):
+    """Stored history may come from an imported file: a change written by hand is skipped,
+    the readable ones beside it stay."""
+    goal = GoalFactory(owner=alice)
+    GoalRevisionFactory(
+        goal=goal,
+        changes={
+            "target_date": ["soon", "2026-03-01"],
+            "status": [{"a": 1}, "on_hold"],
+            "milestone_due": [{"milestone": "Exam", "due": "June"}, {"due": None}],
+            "title": "Not a pair",
+            "parent_id": 7,
+            "urgent": [False, True],
+        },
+        reason="Imported.",
+    )
+    GoalRevisionFactory(goal=goal, changes=["not", "an", "object"], reason="Also imported.")
+    response = alice_client.get(_url(goal))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Urgent:</strong> no" in page
+    assert "Target date:" not in page
+    assert "Why: “Imported.”" in page
+    assert "Why: “Also imported.”" in page
+
+
 def test_empty_sections_say_why_and_offer_the_action(alice_client, alice):
     goal = GoalFactory(owner=alice)
     page = alice_client.get(_url(goal)).content.decode()

@@ -237,6 +237,15 @@ def test_a_snapshot_not_shaped_like_one_is_refused(client, exported, newcomer):
     _refused(client, json.dumps(exported).encode(), "assessment/snapshots/0/data")
 
 
+def test_a_change_in_the_history_that_is_not_a_before_and_after_pair_is_refused(
+    client, exported, newcomer
+):
+    goal = next(g for g in exported["goals"] if g["revisions"])
+    goal["revisions"][0]["changes"] = {"title": "Not a pair"}
+    index = exported["goals"].index(goal)
+    _refused(client, json.dumps(exported).encode(), f"goals/{index}/revisions/0/changes/title")
+
+
 def test_a_mentors_private_note_cannot_be_smuggled_in(client, exported, newcomer):
     exported["comments"][0]["kind"] = "mentor_note"
     _refused(client, json.dumps(exported).encode(), "at comments/0/kind")
