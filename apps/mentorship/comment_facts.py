@@ -56,7 +56,7 @@ _COMMENTS = """
                AND NOT (c.author_id = %(mentor)s AND c.author_id IS NOT NULL)),
            jsonb_agg(jsonb_build_object('author', c.author_id, 'at', c.created_at,
                                         'title', g.title)
-                     ORDER BY c.created_at) FILTER (WHERE
+                     ORDER BY c.created_at, c.id) FILTER (WHERE
                c.kind = %(shared)s
                AND c.created_at < %(unanswered)s AND c.created_at > %(settled)s
                AND (c.author_id = %(mentor)s OR c.author_id = c.planner_id)

@@ -103,7 +103,7 @@ _RUNNING = """
     FROM mentorship_mentorship m
     JOIN accounts_user u ON u.id = m.planner_id
     WHERE m.id = ANY(%(running)s)
-    ORDER BY m.started_at DESC
+    ORDER BY m.started_at DESC, m.id DESC
 """
 
 

@@ -155,7 +155,7 @@ _WAITING_REQUESTS = """
       AND r.status = %(open)s
       AND r.planner_id = ANY(%(planners)s)
       AND ((r.commented_at IS NULL AND r.created_at < %(before)s) OR r.commented_at < %(before)s)
-    ORDER BY r.created_at
+    ORDER BY r.created_at, r.id
 """
 
 

@@ -46,7 +46,7 @@ def _orm_comment_facts(mentor, planners, now: datetime) -> dict[int, CommentFact
         .values("planner")
         .annotate(
             unread=Count("pk", filter=unread_by(mentor)),
-            waiting=JSONBAgg(what, filter=waiting, order_by="created_at"),
+            waiting=JSONBAgg(what, filter=waiting, order_by=("created_at", "id")),
         )
         .order_by()
         .values_list("planner", "unread", "waiting")

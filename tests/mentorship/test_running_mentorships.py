@@ -38,6 +38,7 @@ def _orm_running(mentor, nudged_after) -> list[Mentorship]:
     return list(
         Mentorship.objects.filter(pk__in=reach_of(mentor).mentorships)
         .select_related("planner")
+        .order_by("-started_at", "-id")
         .only(*FIELDS, *SHARES)
         .annotate(
             last_nudge=Subquery(nudged.values("sent_at")[:1]),

@@ -27,7 +27,7 @@ def _orm_waiting(mentor, planners, now) -> list[DeadlineRequest]:
         )
         .select_related("goal", "milestone")
         .only("planner", "created_at", "commented_at", "goal__title", "milestone__title")
-        .order_by("created_at")
+        .order_by("created_at", "id")
     )
 
 
