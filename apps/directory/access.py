@@ -2,7 +2,8 @@
 
 A listed profile is open to every signed-in person; an unlisted one is its owner's alone. A
 request's page belongs to its recipient (the mentor it was sent to): everyone else, the
-planner who sent it included, gets a 404 there and follows it on the requests page instead.
+planner who sent it included, gets a 404 there. The planner follows it on the requests page
+instead, and only they may withdraw it.
 """
 
 from uuid import UUID
@@ -26,5 +27,14 @@ def access_received_request(user: User, public_id: UUID | str) -> MentorRequest:
     received = MentorRequest.objects.received_by(user).select_related("planner", "mentorship")
     try:
         return received.get(public_id=public_id)
+    except (MentorRequest.DoesNotExist, ValidationError):
+        raise Http404("No such request.") from None
+
+
+def access_sent_request(user: User, public_id: UUID | str) -> MentorRequest:
+    """A request `user` sent, for them to withdraw; anyone else's is a 404."""
+    sent = MentorRequest.objects.editable_by(user).select_related("mentor")
+    try:
+        return sent.get(public_id=public_id)
     except (MentorRequest.DoesNotExist, ValidationError):
         raise Http404("No such request.") from None

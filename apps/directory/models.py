@@ -67,6 +67,8 @@ class RequestStatus(models.TextChoices):
     OPEN = "open", "Waiting for an answer"
     ACCEPTED = "accepted", "Accepted"
     DECLINED = "declined", "Declined"
+    # Taken back by the planner before the mentor answered.
+    WITHDRAWN = "withdrawn", "Withdrawn"
 
 
 class MentorRequestQuerySet(OwnedQuerySet):

@@ -165,6 +165,23 @@ def request_decline(*, request: MentorRequest, by: User, note: str = "") -> Ment
     return request
 
 
+def request_withdraw(*, request: MentorRequest, by: User) -> MentorRequest:
+    """The planner takes back a request the mentor has not answered: it leaves the mentor's
+    list of requests waiting for them, and nothing of the plan stays offered."""
+    with transaction.atomic():
+        request = MentorRequest.objects.select_for_update().get(pk=request.pk)
+        if request.planner_id != by.pk:
+            raise ValidationError("Only the person who asked can withdraw a request.")
+        if not request.is_open:
+            raise ValidationError("They have already answered this request.")
+        request.goals.clear()
+        request.share_vision = False
+        request.status = RequestStatus.WITHDRAWN
+        request.answered_at = timezone.now()
+        request.save(update_fields=["share_vision", "status", "answered_at", "updated_at"])
+    return request
+
+
 def requests_remind_due(*, now: datetime | None = None) -> int:
     """One reminder to the mentor, and word to the planner, for each request open for a week.
 

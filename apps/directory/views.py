@@ -14,7 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.core.htmx import done, posted, render_page
 from apps.directory import selectors, services
-from apps.directory.access import access_listed_mentor, access_received_request
+from apps.directory.access import (
+    access_listed_mentor,
+    access_received_request,
+    access_sent_request,
+)
 from apps.directory.forms import AnswerForm, ProfileForm, RequestForm, profile_initial
 from apps.directory.models import MentorProfile
 from apps.goals.forms import add_service_errors
@@ -132,6 +136,20 @@ def answer(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
             return done(request, reverse("directory:requests"))
     context = {"mentor_request": found, "form": form, "offered": _offered(found)}
     return render_page(request, "directory/request.html", context, form=form)
+
+
+@login_required
+@require_POST
+def withdraw(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
+    found = access_sent_request(request.user, public_id)
+    try:
+        services.request_withdraw(request=found, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        who = found.mentor.get_full_name()
+        messages.success(request, f"You withdrew your request to {who}.")
+    return done(request, reverse("directory:requests"))
 
 
 def _note(data: dict) -> dict:

@@ -212,3 +212,58 @@ def test_the_card_says_when_you_already_asked_or_are_mentored(
     page = alice_client.get(card).content.decode()
     assert "Bob already mentors you" in page
     assert "Send request" not in page
+
+
+def test_the_planner_withdraws_an_open_request_and_nothing_stays_offered(
+    alice, alice_client, bob, bob_profile, bob_client
+):
+    goal = GoalFactory(owner=alice, title="Lead a team of five")
+    _ask(alice_client, bob_profile, goals=[goal.public_id], share_vision="on")
+    request = MentorRequest.objects.get(planner=alice, mentor=bob)
+    sent = alice_client.get(reverse("directory:requests")).content.decode()
+    withdraw = reverse("directory:withdraw", args=[request.public_id])
+    assert f'action="{withdraw}"' in sent
+
+    response = alice_client.post(withdraw, follow=True)
+    assert "You withdrew your request to Bob." in response.content.decode()
+    assert "You withdrew it" in response.content.decode()
+    assert f'action="{withdraw}"' not in response.content.decode()
+    request.refresh_from_db()
+    assert (request.status, request.share_vision) == (RequestStatus.WITHDRAWN, False)
+    assert not request.goals.exists()
+    # The mentor's list no longer asks them for an answer; the request's page says why.
+    waiting = bob_client.get(reverse("directory:requests")).content.decode()
+    assert "asks you to mentor them</a>" not in waiting
+    page = bob_client.get(reverse("directory:request", args=[request.public_id]))
+    assert "withdrew this request" in page.content.decode()
+    assert "Lead a team of five" not in page.content.decode()
+    assert 'name="answer"' not in page.content.decode()
+    # Nor can they still accept it.
+    answer = reverse("directory:answer", args=[request.public_id])
+    assert bob_client.post(answer, {"answer": "accept"}).status_code == 422
+    assert not Mentorship.objects.filter(planner=alice, mentor=bob).exists()
+    # And the planner may ask again later.
+    assert _ask(alice_client, bob_profile).status_code == 302
+
+
+def test_an_answered_request_cannot_be_withdrawn(alice, alice_client, bob, bob_profile, bob_client):
+    request = services.request_send(planner=alice, profile=bob_profile, message="Hi")
+    bob_client.post(reverse("directory:answer", args=[request.public_id]), {"answer": "accept"})
+    response = alice_client.post(
+        reverse("directory:withdraw", args=[request.public_id]), follow=True
+    )
+    assert "They have already answered this request." in response.content.decode()
+    request.refresh_from_db()
+    assert request.status == RequestStatus.ACCEPTED
+    assert Mentorship.objects.active().filter(planner=alice, mentor=bob).exists()
+
+
+def test_only_the_planner_withdraws_their_request(alice, bob, bob_profile, bob_client):
+    request = services.request_send(planner=alice, profile=bob_profile, message="Hi")
+    url = reverse("directory:withdraw", args=[request.public_id])
+    assert bob_client.post(url).status_code == 404
+    assert bob_client.get(url).status_code == 405
+    request.refresh_from_db()
+    assert request.is_open
+    with pytest.raises(ValidationError):
+        services.request_withdraw(request=request, by=bob)

@@ -1,7 +1,7 @@
 """Who may use the mentor directory. Every signed-in person sees the directory, a listed
 mentor's card and their own profile and requests; a request's page and its answer belong to
 the mentor it was sent to (the owner here) — everyone else, mentors of the owner included,
-gets a 404."""
+gets a 404. Withdrawing a request belongs to the planner who sent it."""
 
 from apps.directory.models import MentorProfile, MentorRequest, RequestStatus
 from tests.factories import GoalFactory, UserFactory
@@ -21,6 +21,13 @@ def _request_to_owner(cast: dict) -> dict:
     MentorProfile.objects.create(user=cast["owner"], headline="Happy to help", capacity=3)
     request = MentorRequest.objects.create(planner=pat, mentor=cast["owner"], message="Hi")
     request.goals.set([GoalFactory(owner=pat, title="Pat's secret goal")])
+    return {"public_id": request.public_id}
+
+
+def _request_from_owner(cast: dict) -> dict:
+    mara = UserFactory(email="mara@example.com", display_name="Mara")
+    MentorProfile.objects.create(user=mara, headline="Design lead", capacity=3)
+    request = MentorRequest.objects.create(planner=cast["owner"], mentor=mara, message="Hi")
     return {"public_id": request.public_id}
 
 
@@ -67,6 +74,18 @@ EXPECTATIONS = {
         get=RECIPIENT_ONLY,
         post=signed_in(405),
         kwargs=_request_to_owner,
+    ),
+    # Only the planner who sent it withdraws it; the mentor asked, and everyone else, get a 404.
+    "directory:withdraw": Expect(
+        get=signed_in(405),
+        post={**signed_in(404), "anonymous": 302, "owner": 302},
+        # HTMX is sent where to go next.
+        htmx_post={**signed_in(404), "anonymous": 302, "owner": 200},
+        kwargs=_request_from_owner,
+        valid=Valid(
+            data=lambda cast, kw: {},
+            check=lambda cast, kw: _request_of(kw).status == RequestStatus.WITHDRAWN,
+        ),
     ),
     "directory:answer": Expect(
         get=signed_in(405),
