@@ -79,6 +79,11 @@ def test_axe_finds_nothing_on_the_directory_and_request_pages(
     # A request to Alice, so her side of one has a page too.
     MentorProfile.objects.create(user=alice, headline="Happy to help new leads")
     asked = MentorRequest.objects.create(planner=robin, mentor=alice, message="Could we talk?")
+    # One she sent and may still withdraw, and one taken back by the planner who sent it.
+    MentorRequest.objects.create(planner=alice, mentor=robin, message="And you me?")
+    taken_back = MentorRequest.objects.create(
+        planner=UserFactory(display_name="Sky"), mentor=alice, message="Hi", status="withdrawn"
+    )
     page.add_init_script(path=str(AXE))
     _sign_in(page, url, alice.email)
     pages = (
@@ -87,6 +92,7 @@ def test_axe_finds_nothing_on_the_directory_and_request_pages(
         "/mentors/me/",
         "/mentors/requests/",
         f"/mentors/requests/{asked.public_id}/",
+        f"/mentors/requests/{taken_back.public_id}/",
     )
     problems = {}
     for width, height in ((1280, 900), (390, 844)):
@@ -101,4 +107,19 @@ def test_axe_finds_nothing_on_the_directory_and_request_pages(
             scrolls = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
             assert not scrolls, f"{path} scrolls sideways at {width} px"
     assert problems == {}
+    assert browser_errors == []
+
+
+def test_a_planner_withdraws_a_request_before_it_is_answered(
+    page: Page, live_server, browser_errors
+):
+    url = live_server.url
+    _cast()
+    _sign_in(page, url, "alice@example.com")
+    _find_and_ask(page, url)
+    page.goto(f"{url}/mentors/requests/")
+    page.get_by_role("button", name="Withdraw request to Robin").click()
+    expect(page.get_by_text("You withdrew your request to Robin.")).to_be_visible()
+    expect(page.get_by_role("main")).to_contain_text("You withdrew it")
+    expect(page.get_by_role("button", name="Withdraw request to Robin")).to_have_count(0)
     assert browser_errors == []
