@@ -1,7 +1,6 @@
 """Reads of goals for pages that show a few of them."""
 
-from django.db import connections, router
-
+from apps.core.sql import fetch_rows
 from apps.goals.models import Goal, Status
 
 # What a goal card shows (its link, title and date) and what `Goal.progress` reads, in the
@@ -40,11 +39,8 @@ def first_active_goals(user, limit: int) -> tuple[list[Goal], int]:
     .in_order()[:limit]` loaded with `CARD_FIELDS` only, and the number of active goals."""
     if not user.is_authenticated:
         return [], 0
-    alias = router.db_for_read(Goal)
     params = {"owner": user.pk, "active": Status.ACTIVE.value, "limit": limit}
-    with connections[alias].cursor() as cursor:
-        cursor.execute(_FIRST_ACTIVE, params)
-        rows = cursor.fetchall()
+    alias, rows = fetch_rows(Goal, _FIRST_ACTIVE, params)
     goals = []
     for *values, total, done, _ in rows:
         goal = Goal.from_db(alias, CARD_FIELDS, values)

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
-from django.db import connections, router
-
 from apps.accounts.models import User
 from apps.core import scope
+from apps.core.sql import fetch_rows
 from apps.mentorship.models import Comment, CommentKind, Mentorship
 from apps.mentorship.readers import reach_of
 
@@ -109,9 +108,7 @@ def comment_facts(
             "own_note": CommentKind.OWN_NOTE.value,
             "mentor_note": CommentKind.MENTOR_NOTE.value,
         }
-        with connections[router.db_for_read(Comment)].cursor() as cursor:
-            cursor.execute(_COMMENTS, params)
-            rows = cursor.fetchall()
+        _, rows = fetch_rows(Comment, _COMMENTS, params)
         return {planner: CommentFacts(n, _waiting(waits)) for planner, n, waits in rows}
 
     return scope.remember(("mentorship.comments", mentor.pk, planners, now), load)

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from django.db import connections, router
 from django.db.models import F, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from apps.accounts.models import User
 from apps.checkins.models import CheckIn, CheckinSchedule
 from apps.core import scope
+from apps.core.sql import fetch_rows
 from apps.goals.models import Goal
 from apps.mentorship.comment_facts import NEVER
 from apps.mentorship.models import CommentRead, Mentorship
@@ -120,10 +120,7 @@ def running_mentorships(mentor: User, nudged_after: datetime) -> list[Mentorship
         "checkins": list(reach.checkins),
         "nudged_after": nudged_after,
     }
-    alias = router.db_for_read(Mentorship)
-    with connections[alias].cursor() as cursor:
-        cursor.execute(_RUNNING, params)
-        rows = cursor.fetchall()
+    alias, rows = fetch_rows(Mentorship, _RUNNING, params)
     mentorships = []
     for row in rows:
         mentorship = Mentorship.from_db(alias, MENTORSHIP_FIELDS, row[:7])
@@ -257,10 +254,7 @@ def _goals(mentor: User, planners: tuple[int, ...], before: date) -> list[tuple[
         "goals": list(reach.goals),
         "before": before,
     }
-    alias = router.db_for_read(Goal)
-    with connections[alias].cursor() as cursor:
-        cursor.execute(_GOALS, params)
-        rows = cursor.fetchall()
+    alias, rows = fetch_rows(Goal, _GOALS, params)
     goals = []
     for *values, total, done, overdue in rows:
         goal = Goal.from_db(alias, PROGRESS_FIELDS, values)

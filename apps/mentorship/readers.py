@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db import connections, router
 from django.db.models import Q
 from django.utils import timezone
 
 from apps.core import scope
+from apps.core.sql import fetch_rows
 
 
 @dataclass(frozen=True)
@@ -66,10 +66,7 @@ def _load(user) -> Reach:
     params = {"user": user.pk, "today": timezone.localdate()}
     # The model by name: the comments' and deadline requests' querysets in the models module
     # read their conditions from here, so this module does not import it.
-    mentorship = apps.get_model("mentorship", "Mentorship")
-    with connections[router.db_for_read(mentorship)].cursor() as cursor:
-        cursor.execute(_REACH, params)
-        rows = cursor.fetchall()
+    _, rows = fetch_rows(apps.get_model("mentorship", "Mentorship"), _REACH, params)
     either_side, mentorships, all_goals, checkins, vision = [], [], [], [], []
     goals: set[int] = set()
     parts: dict[str, list[int]] = {}

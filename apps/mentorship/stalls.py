@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import connections, router
 from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.checkins.models import Frequency
 from apps.core.dates import span_in_words
+from apps.core.sql import fetch_rows
 from apps.goals.models import Goal
 from apps.mentorship.comment_facts import UNANSWERED_AFTER, comment_facts
 from apps.mentorship.mentee_facts import checkin_facts, last_checkins, plan_facts
@@ -171,10 +171,7 @@ def waiting_requests(
         "open": DeadlineRequestStatus.OPEN.value,
         "before": now - UNANSWERED_AFTER,
     }
-    alias = router.db_for_read(DeadlineRequest)
-    with connections[alias].cursor() as cursor:
-        cursor.execute(_WAITING_REQUESTS, params)
-        rows = cursor.fetchall()
+    alias, rows = fetch_rows(DeadlineRequest, _WAITING_REQUESTS, params)
     requests = []
     for row in rows:
         request = DeadlineRequest.from_db(alias, REQUEST_FIELDS, row[:6])

@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db import connections, router
 from django.db.models import Prefetch, QuerySet
 
+from apps.core.sql import fetch_rows
 from apps.goals.models import OPEN_STATUSES, Goal
 from apps.milestones.models import ActionStep, Milestone
 
@@ -164,10 +164,7 @@ def _first_due(user, today: date, horizon: date, limit: int) -> tuple[DueList, D
         "today": today,
         "limit": max(limit, 1),  # a row of each side, for its total
     }
-    alias = router.db_for_read(Milestone)
-    with connections[alias].cursor() as cursor:
-        cursor.execute(_FIRST_DUE, params)
-        rows = cursor.fetchall()
+    alias, rows = fetch_rows(Milestone, _FIRST_DUE, params)
     for is_step, pk, parent, title, due_date, position, parent_title, *goal_row, total in rows:
         # Values in the models' field order, as `from_db` takes them.
         goal = Goal.from_db(alias, ["id", "public_id", "title"], goal_row)
