@@ -18,7 +18,7 @@ from apps.accounts.models import User
 from apps.core import scope
 from apps.core.sql import fetch_rows
 from apps.mentorship.models import Comment, CommentKind, Mentorship
-from apps.mentorship.readers import reach_of
+from apps.mentorship.readers import SHARED_CHECKINS_SQL, SHARED_GOALS_SQL, reach_params
 
 UNANSWERED_AFTER = timedelta(days=7)
 # A conversation left alone for longer than this is taken as finished, not as waiting.
@@ -43,7 +43,8 @@ class CommentFacts:
 
 # The NULL tests are the ORM's: a comment by a deleted account counts as unread, and as an
 # answer to any comment before it in its thread, as in the query this replaces.
-_COMMENTS = """
+# Only constants are joined into the text; every value is a parameter.
+_COMMENTS = f"""
     SELECT c.planner_id,
            count(c.id) FILTER (WHERE
                c.created_at > coalesce(
@@ -69,17 +70,12 @@ _COMMENTS = """
     LEFT JOIN goals_goal g ON g.id = c.goal_id
     WHERE c.planner_id = ANY(%(planners)s)
       AND ((c.planner_id = %(mentor)s AND c.kind IN (%(shared)s, %(own_note)s))
-           OR ((c.goal_id IN (SELECT s.id FROM goals_goal s
-                              WHERE s.owner_id = %(mentor)s OR s.owner_id = ANY(%(all_goals)s)
-                                 OR s.id = ANY(%(goals)s))
-                OR c.checkin_id IN (SELECT k.id FROM checkins_checkin k
-                                    WHERE k.owner_id = %(mentor)s
-                                       OR (k.completed_at IS NOT NULL
-                                           AND k.owner_id = ANY(%(checkins)s))))
+           OR ((c.goal_id IN ({SHARED_GOALS_SQL})
+                OR c.checkin_id IN ({SHARED_CHECKINS_SQL}))
                AND (c.kind = %(shared)s OR (c.author_id = %(mentor)s AND c.kind = %(mentor_note)s))
                AND c.planner_id <> %(mentor)s))
     GROUP BY c.planner_id
-"""
+"""  # noqa: S608
 
 
 def comment_facts(
@@ -94,13 +90,9 @@ def comment_facts(
         return {}
 
     def load() -> dict[int, CommentFacts]:
-        reach = reach_of(mentor)
         params: dict[str, Any] = {
-            "mentor": mentor.pk,
+            **reach_params(mentor),
             "planners": list(planners),
-            "all_goals": list(reach.all_goals),
-            "goals": list(reach.goals),
-            "checkins": list(reach.checkins),
             "never": NEVER,
             "unanswered": now - UNANSWERED_AFTER,
             "settled": now - SETTLED_AFTER,

@@ -25,7 +25,7 @@ from apps.core.sql import fetch_rows
 from apps.goals.models import Goal
 from apps.mentorship.comment_facts import NEVER
 from apps.mentorship.models import CommentRead, Mentorship
-from apps.mentorship.readers import reach_of
+from apps.mentorship.readers import SHARED_CHECKINS_SQL, SHARED_GOALS_SQL, reach_of, reach_params
 
 # A planner's last check-in the mentor may read and their planned rhythm (None when paused).
 CheckinFacts = tuple[datetime | None, str | None]
@@ -85,7 +85,8 @@ RUNNING_EXTRAS = ("last_nudge", "last_checkin", "checkin_rhythm")
 # Plain SQL: as an ORM query (three correlated subqueries, one through the check-ins'
 # `visible_to`) it cost more than twice as long to build as to run;
 # tests/mentorship/test_running_mentorships.py compares it with the ORM query.
-_RUNNING = """
+# Only constants are joined into the text; every value is a parameter.
+_RUNNING = f"""
     SELECT m.id, m.public_id, m.planner_id, m.started_at, m.share_vision, m.share_checkins,
            m.all_goals,
            u.id, u.email, u.display_name,
@@ -93,9 +94,7 @@ _RUNNING = """
             WHERE n.mentorship_id = m.id AND n.sent_at > %(nudged_after)s
             ORDER BY n.sent_at DESC, n.id DESC LIMIT 1),
            (SELECT max(k.completed_at) FROM checkins_checkin k
-            WHERE (k.owner_id = %(mentor)s
-                   OR (k.completed_at IS NOT NULL AND k.owner_id = ANY(%(checkins)s)))
-              AND k.owner_id = m.planner_id),
+            WHERE k.id IN ({SHARED_CHECKINS_SQL}) AND k.owner_id = m.planner_id),
            CASE WHEN m.share_checkins THEN
                (SELECT s.frequency FROM checkins_checkinschedule s
                 WHERE s.owner_id = m.planner_id AND NOT s.paused)
@@ -104,7 +103,7 @@ _RUNNING = """
     JOIN accounts_user u ON u.id = m.planner_id
     WHERE m.id = ANY(%(running)s)
     ORDER BY m.started_at DESC, m.id DESC
-"""
+"""  # noqa: S608
 
 
 def running_mentorships(mentor: User, nudged_after: datetime) -> list[Mentorship]:
@@ -115,9 +114,8 @@ def running_mentorships(mentor: User, nudged_after: datetime) -> list[Mentorship
     if not reach.mentorships:
         return []
     params: dict[str, Any] = {
-        "mentor": mentor.pk,
+        **reach_params(mentor),
         "running": list(reach.mentorships),
-        "checkins": list(reach.checkins),
         "nudged_after": nudged_after,
     }
     alias, rows = fetch_rows(Mentorship, _RUNNING, params)
@@ -205,7 +203,8 @@ PROGRESS_FIELDS = (
 # aggregate over a join) it cost about twice as long to build as to run. The reader
 # condition is the goals' (`readers.goals_shared_with`) over the ids `reach_of` found;
 # tests/mentorship/test_plan_facts.py compares the answer with the ORM query's.
-_GOALS = """
+# Only constants are joined into the text; every value is a parameter.
+_GOALS = f"""
     SELECT g.id, g.owner_id, g.status, g.measure_kind, g.baseline, g.target_value,
            g.current_value,
            count(m.id),
@@ -215,9 +214,9 @@ _GOALS = """
     FROM goals_goal g
     LEFT JOIN milestones_milestone m ON m.goal_id = g.id
     WHERE g.owner_id = ANY(%(planners)s)
-      AND (g.owner_id = %(mentor)s OR g.owner_id = ANY(%(all_goals)s) OR g.id = ANY(%(goals)s))
+      AND g.id IN ({SHARED_GOALS_SQL})
     GROUP BY g.id
-"""
+"""  # noqa: S608
 
 
 def plan_facts(mentor: User, mentorships: list[Mentorship], before: date) -> dict[int, PlanFacts]:
@@ -246,12 +245,9 @@ def plan_facts(mentor: User, mentorships: list[Mentorship], before: date) -> dic
 
 
 def _goals(mentor: User, planners: tuple[int, ...], before: date) -> list[tuple[Goal, list]]:
-    reach = reach_of(mentor)
     params: dict[str, Any] = {
-        "mentor": mentor.pk,
+        **reach_params(mentor),
         "planners": list(planners),
-        "all_goals": list(reach.all_goals),
-        "goals": list(reach.goals),
         "before": before,
     }
     alias, rows = fetch_rows(Goal, _GOALS, params)

@@ -11,6 +11,7 @@ Wins are not shared: the journal is the planner's own, also for a shared goal.
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.apps import apps
 from django.db.models import Q
@@ -102,6 +103,32 @@ def _load(user) -> Reach:
         vision=tuple(vision),
         parts={part: tuple(planners) for part, planners in parts.items()},
     )
+
+
+# The goals' and check-ins' reader conditions below, in SQL for the plain-SQL reads, with the
+# parameters of `reach_params`: written once, so those reads cannot drift from each other.
+SHARED_GOALS_SQL = """
+    SELECT shared_goal.id FROM goals_goal shared_goal
+    WHERE shared_goal.owner_id = %(mentor)s OR shared_goal.owner_id = ANY(%(all_goals)s)
+       OR shared_goal.id = ANY(%(goals)s)
+"""
+SHARED_CHECKINS_SQL = """
+    SELECT shared_checkin.id FROM checkins_checkin shared_checkin
+    WHERE shared_checkin.owner_id = %(mentor)s
+       OR (shared_checkin.completed_at IS NOT NULL
+           AND shared_checkin.owner_id = ANY(%(checkins)s))
+"""
+
+
+def reach_params(user) -> dict[str, Any]:
+    """The parameters of `SHARED_GOALS_SQL` and `SHARED_CHECKINS_SQL` for `user`."""
+    reach = reach_of(user)
+    return {
+        "mentor": user.pk,
+        "all_goals": list(reach.all_goals),
+        "goals": list(reach.goals),
+        "checkins": list(reach.checkins),
+    }
 
 
 def goals_shared_with(user) -> Q | None:

@@ -32,7 +32,7 @@ from apps.goals.models import Goal
 from apps.mentorship.comment_facts import UNANSWERED_AFTER, comment_facts
 from apps.mentorship.mentee_facts import checkin_facts, last_checkins, plan_facts
 from apps.mentorship.models import DeadlineRequest, DeadlineRequestStatus, Mentorship
-from apps.mentorship.readers import reach_of
+from apps.mentorship.readers import SHARED_GOALS_SQL, reach_params
 from apps.milestones.models import Milestone
 
 OVERDUE_AFTER = timedelta(days=14)
@@ -142,32 +142,28 @@ TITLE_FIELDS = ("id", "title")
 # subquery, two joins) it cost about twice as long to build as to run. The reader conditions
 # are `DeadlineRequestQuerySet.readers` and the goals' over the ids `reach_of` found;
 # tests/mentorship/test_waiting_requests.py compares the answer with the ORM query's.
-_WAITING_REQUESTS = """
+# Only constants are joined into the text; every value is a parameter.
+_WAITING_REQUESTS = f"""
     SELECT r.id, r.created_at, r.planner_id, r.goal_id, r.milestone_id, r.commented_at,
            g.id, g.title, ms.id, ms.title
     FROM mentorship_deadlinerequest r
     JOIN goals_goal g ON g.id = r.goal_id
     LEFT JOIN milestones_milestone ms ON ms.id = r.milestone_id
     WHERE (r.planner_id = %(mentor)s
-           OR r.goal_id IN (SELECT s.id FROM goals_goal s
-                            WHERE s.owner_id = %(mentor)s OR s.owner_id = ANY(%(all_goals)s)
-                               OR s.id = ANY(%(goals)s)))
+           OR r.goal_id IN ({SHARED_GOALS_SQL}))
       AND r.status = %(open)s
       AND r.planner_id = ANY(%(planners)s)
       AND ((r.commented_at IS NULL AND r.created_at < %(before)s) OR r.commented_at < %(before)s)
     ORDER BY r.created_at, r.id
-"""
+"""  # noqa: S608
 
 
 def waiting_requests(
     mentor: User, mentorships: list[Mentorship], now: datetime
 ) -> list[DeadlineRequest]:
-    reach = reach_of(mentor)
     params: dict[str, Any] = {
-        "mentor": mentor.pk,
+        **reach_params(mentor),
         "planners": [m.planner_id for m in mentorships],
-        "all_goals": list(reach.all_goals),
-        "goals": list(reach.goals),
         "open": DeadlineRequestStatus.OPEN.value,
         "before": now - UNANSWERED_AFTER,
     }
