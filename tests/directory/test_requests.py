@@ -236,6 +236,7 @@ def test_the_planner_withdraws_an_open_request_and_nothing_stays_offered(
     assert "asks you to mentor them</a>" not in waiting
     page = bob_client.get(reverse("directory:request", args=[request.public_id]))
     assert "withdrew this request" in page.content.decode()
+    assert "asked you to mentor them</h1>" in page.content.decode()
     assert "Lead a team of five" not in page.content.decode()
     assert 'name="answer"' not in page.content.decode()
     # Nor can they still accept it.
