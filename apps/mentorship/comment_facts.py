@@ -41,6 +41,28 @@ class CommentFacts:
     waiting: list[Waiting] = field(default_factory=list)  # oldest first
 
 
+# `CommentQuerySet.readers` on a comment `c`, with `readable_params`: the planner's shared
+# comments and own notes; a mentor's shared comments and own private notes where the goal or
+# check-in is shared with them. A comment's planner owns its goal or check-in, so the
+# planner's own goals among the shared ones select nothing more.
+READABLE_SQL = f"""
+    ((c.planner_id = %(mentor)s AND c.kind IN (%(shared)s, %(own_note)s))
+     OR ((c.goal_id IN ({SHARED_GOALS_SQL}) OR c.checkin_id IN ({SHARED_CHECKINS_SQL}))
+         AND (c.kind = %(shared)s OR (c.author_id = %(mentor)s AND c.kind = %(mentor_note)s))
+         AND c.planner_id <> %(mentor)s))
+"""
+
+
+def readable_params(user: User) -> dict[str, Any]:
+    """The parameters of `READABLE_SQL` for `user` (as `mentor`, whichever side they are)."""
+    return {
+        **reach_params(user),
+        "shared": CommentKind.SHARED.value,
+        "own_note": CommentKind.OWN_NOTE.value,
+        "mentor_note": CommentKind.MENTOR_NOTE.value,
+    }
+
+
 # The NULL tests are the ORM's: a comment by a deleted account counts as unread, and as an
 # answer to any comment before it in its thread, as in the query this replaces.
 # Only constants are joined into the text; every value is a parameter.
@@ -69,11 +91,7 @@ _COMMENTS = f"""
     FROM mentorship_comment c
     LEFT JOIN goals_goal g ON g.id = c.goal_id
     WHERE c.planner_id = ANY(%(planners)s)
-      AND ((c.planner_id = %(mentor)s AND c.kind IN (%(shared)s, %(own_note)s))
-           OR ((c.goal_id IN ({SHARED_GOALS_SQL})
-                OR c.checkin_id IN ({SHARED_CHECKINS_SQL}))
-               AND (c.kind = %(shared)s OR (c.author_id = %(mentor)s AND c.kind = %(mentor_note)s))
-               AND c.planner_id <> %(mentor)s))
+      AND {READABLE_SQL}
     GROUP BY c.planner_id
 """  # noqa: S608
 
@@ -91,14 +109,11 @@ def comment_facts(
 
     def load() -> dict[int, CommentFacts]:
         params: dict[str, Any] = {
-            **reach_params(mentor),
+            **readable_params(mentor),
             "planners": list(planners),
             "never": NEVER,
             "unanswered": now - UNANSWERED_AFTER,
             "settled": now - SETTLED_AFTER,
-            "shared": CommentKind.SHARED.value,
-            "own_note": CommentKind.OWN_NOTE.value,
-            "mentor_note": CommentKind.MENTOR_NOTE.value,
         }
         _, rows = fetch_rows(Comment, _COMMENTS, params)
         return {planner: CommentFacts(n, _waiting(waits)) for planner, n, waits in rows}

@@ -5,9 +5,7 @@ their labels, and the form to add one. Also the panel the goal and check-in page
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.humanize.templatetags.humanize import naturaltime
-from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -21,11 +19,10 @@ from apps.core.templatetags.plan_tags import link
 from apps.goals.models import Goal
 from apps.mentorship import services
 from apps.mentorship.comment_forms import CommentForm
-from apps.mentorship.models import Comment, CommentKind, CommentRead
-from apps.mentorship.notices import KIND as NOTICE_KIND
+from apps.mentorship.comment_rows import Row, comment_rows
+from apps.mentorship.models import Comment, CommentKind
 from apps.mentorship.viewing import running_mentorship
 from apps.milestones.models import Milestone
-from apps.notifications.models import Notification
 from apps.plan.views.goal_page import milestones_key
 
 TEMPLATE = "mentorship/conversation.html"
@@ -81,72 +78,51 @@ def target_title(target: Goal | CheckIn) -> str:
     return f"the check-in of {when:%-d %B %Y}"
 
 
-def label(comment: Comment, viewer: User) -> str:
+def label(kind: str) -> str:
     """What the note is, in the viewer's words; shown on it wherever it appears."""
-    if comment.kind == CommentKind.MENTOR_NOTE:
+    if kind == CommentKind.MENTOR_NOTE:
         return "Private note · only you see it"
-    if comment.kind == CommentKind.OWN_NOTE:
+    if kind == CommentKind.OWN_NOTE:
         return "Your own note · only you see it"
     return "Shared comment"
 
 
-def author_name(comment: Comment, viewer: User) -> str:
-    if comment.author_id == viewer.pk:
+def _named(author_id: int | None, name: str | None, viewer: User) -> str:
+    if author_id == viewer.pk:
         return "You"
-    if comment.author is None:
-        return "A past mentor"
-    return comment.author.get_full_name()
+    return "A past mentor" if name is None else name
 
 
-def _note(c: Comment, viewer: User) -> Note:
+def author_name(comment: Comment, viewer: User) -> str:
+    name = comment.author.get_full_name() if comment.author is not None else None
+    return _named(comment.author_id, name, viewer)
+
+
+def _note(c: Row, viewer: User) -> Note:
     local = localtime(c.created_at)
     deletable = services.can_delete(c, viewer)
     replies = "" if c.parent_id else " and any replies to it"
-    question = f"Delete this {c.get_kind_display().lower()}{replies}?" if deletable else ""
+    what = CommentKind(c.kind).label.lower()
+    question = f"Delete this {what}{replies}?" if deletable else ""
+    pid = c.pid
     return Note(
-        pid=c.pid,
+        pid=pid,
         kind=c.kind,
-        who=author_name(c, viewer),
-        label=label(c, viewer),
+        who=_named(c.author_id, c.author_name, viewer),
+        label=label(c.kind),
         past=c.from_past_mentor,
-        about=c.milestone.title if c.milestone is not None else "",
+        about=c.about,
         created_at=c.created_at,
         iso=date_format(local, "c"),
         stamp=date_format(local, "j F Y, H:i"),
         ago=naturaltime(c.created_at),
         edited=c.edited_at is not None,
         html=render_markdown(c.body),
-        unread=_is_unread(c, viewer),
-        edit_url=link("mentorship:comment-edit", c.pid) if services.can_edit(c, viewer) else "",
-        delete_url=link("mentorship:comment-delete", c.pid) if deletable else "",
+        unread=c.unread,
+        edit_url=link("mentorship:comment-edit", pid) if services.can_edit(c, viewer) else "",
+        delete_url=link("mentorship:comment-delete", pid) if deletable else "",
         delete_question=question,
     )
-
-
-def _with_unread(rows, viewer: User, target: Goal | CheckIn):
-    """Mark what `viewer` has not read yet, in the same query: for the planner a comment they
-    still have an unread notification about, for a mentor one newer than their last visit."""
-    if viewer.pk == target.owner_id:
-        notices = Notification.objects.filter(
-            recipient=viewer,
-            kind=NOTICE_KIND,
-            read_at=None,
-            # By id, not through a join on the content types inside a per-row subquery.
-            target_type_id=ContentType.objects.get_for_model(Comment).pk,
-            target_id=OuterRef("pk"),
-        )
-        return rows.annotate(noticed=Exists(notices))
-    key = {"goal": target} if isinstance(target, Goal) else {"checkin": target}
-    seen = CommentRead.objects.filter(reader=viewer, **key).values("read_at")[:1]
-    return rows.annotate(seen=Subquery(seen))
-
-
-def _is_unread(comment: Comment, viewer: User) -> bool:
-    if comment.author_id == viewer.pk:
-        return False
-    if hasattr(comment, "noticed"):
-        return comment.noticed
-    return comment.seen is None or comment.created_at > comment.seen  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -154,8 +130,8 @@ class _Loaded:
     """A thread as loaded, before its notes are written: choosing which threads the page
     shows needs only their times and whether they hold news."""
 
-    comment: Comment
-    replies: list[Comment] = field(default_factory=list)
+    comment: Row
+    replies: list[Row] = field(default_factory=list)
     unread: bool = False
 
     @property
@@ -169,17 +145,11 @@ class _Loaded:
 
 def _load_threads(viewer: User, target: Goal | CheckIn) -> list[_Loaded]:
     """Every comment `viewer` may read on `target`, oldest thread first, in one query."""
-    key = {"goal": target} if isinstance(target, Goal) else {"checkin": target}
-    rows = (
-        Comment.objects.visible_to(viewer)
-        .filter(**key)
-        .select_related("author", "mentorship", "milestone")
-    )
     threads: dict[int, _Loaded] = {}
-    replies: list[Comment] = []
-    for comment in _with_unread(rows, viewer, target):
+    replies: list[Row] = []
+    for comment in comment_rows(viewer, target):
         if comment.parent_id is None:
-            threads[comment.pk] = _Loaded(comment)
+            threads[comment.id] = _Loaded(comment)
         else:
             replies.append(comment)
     for reply in replies:
@@ -187,7 +157,7 @@ def _load_threads(viewer: User, target: Goal | CheckIn) -> list[_Loaded]:
         if reply.parent_id in threads:
             threads[reply.parent_id].replies.append(reply)
     for thread in threads.values():
-        thread.unread = any(_is_unread(c, viewer) for c in (thread.comment, *thread.replies))
+        thread.unread = any(c.unread for c in (thread.comment, *thread.replies))
     return list(threads.values())
 
 

@@ -6,6 +6,9 @@ notes there, nothing else. Access to the target comes from the caller's access f
 rules below are the ones a view could get wrong.
 """
 
+from datetime import datetime
+from typing import Protocol
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -78,11 +81,24 @@ def comment_add(
     return comment
 
 
-def can_edit(comment: Comment, user: User) -> bool:
+class Written(Protocol):
+    """What the rules below read of a comment: a `Comment`, or a conversation's row of one."""
+
+    @property
+    def author_id(self) -> int | None: ...
+    @property
+    def planner_id(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def created_at(self) -> datetime: ...
+
+
+def can_edit(comment: Written, user: User) -> bool:
     return comment.author_id == user.pk and timezone.now() < comment.created_at + EDIT_WINDOW
 
 
-def can_delete(comment: Comment, user: User) -> bool:
+def can_delete(comment: Written, user: User) -> bool:
     """The author deletes their own; the planner deletes any comment on their plan they can
     read (a mentor's private note is the mentor's alone)."""
     if comment.author_id == user.pk:
