@@ -205,7 +205,7 @@ def conversation(
         # Only news moves the marker: with nothing unread, the one there already says so.
         services.comments_mark_read(reader=viewer, target=target)
     shown = threads if full or not isinstance(target, Goal) else latest(threads)
-    planner_name = mentorship.planner.get_full_name() if mentorship else ""
+    planner_name = mentorship.name if mentorship else ""
     kind = target_kind(target)
     return {
         "target": target,

@@ -19,8 +19,7 @@ from apps.core.sharing import Panel
 from apps.core.sql import fetch_rows
 from apps.goals.models import Goal
 from apps.mentorship.models import DeadlineRequest, DeadlineRequestStatus
-from apps.mentorship.readers import SHARED_GOALS_SQL, reach_params
-from apps.mentorship.services.deadlines import mentors_of
+from apps.mentorship.readers import SHARED_GOALS_SQL, reach_of, reach_params
 
 TEMPLATE = "mentorship/deadlines.html"
 # Decided requests stay on the page for a while; the goal's history keeps them for good.
@@ -84,7 +83,8 @@ def requests_on(viewer: User, goal: Goal) -> list[Request]:
 def goal_panel(viewer: User, goal: Goal) -> Panel | None:
     is_planner = viewer.pk == goal.owner_id
     requests = requests_on(viewer, goal)
-    can_ask = is_planner and bool(mentors_of(goal))
+    # `mentors_of(goal)`, for the planner's own goal.
+    can_ask = is_planner and bool(reach_of(viewer).mentors_covering(goal.pk))
     if not requests and not can_ask:
         return None
     context = {

@@ -11,7 +11,8 @@ Wins are not shared: the journal is the planner's own, also for a shared goal.
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import datetime
+from typing import Any, NamedTuple
 
 from django.apps import apps
 from django.db.models import Q
@@ -21,10 +22,22 @@ from apps.core import scope
 from apps.core.sql import fetch_rows
 
 
+class Side(NamedTuple):
+    """The other side of one of someone's mentorships running today."""
+
+    mentorship: int
+    person: int
+    name: str  # `User.get_full_name`
+    all_goals: bool
+    goals: tuple[int, ...]  # shared one by one (none when every goal is)
+    started_at: datetime
+
+
 @dataclass(frozen=True)
 class Reach:
     """Someone's mentorships running today, as ids, and what those in which they are the mentor
-    let them read: the planners (or goals) behind each kind of share."""
+    let them read: the planners (or goals) behind each kind of share. Also who is on the other
+    side of each, by name: the goal page says who reads it, or whose it is."""
 
     mentorships: tuple[int, ...] = ()  # as the mentor
     either_side: tuple[int, ...] = ()  # as the mentor or as the planner
@@ -33,6 +46,13 @@ class Reach:
     checkins: tuple[int, ...] = ()
     vision: tuple[int, ...] = ()
     parts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    mentors: tuple[Side, ...] = ()  # as the planner: longest-running first
+    mentees: dict[int, Side] = field(default_factory=dict)  # as the mentor: by planner
+
+    def mentors_covering(self, goal_id: int) -> list[Side]:
+        """As the planner: the mentors whose share covers the goal, longest-running first
+        (`services.deadlines.mentors_of`, for someone's own goal)."""
+        return [m for m in self.mentors if m.all_goals or goal_id in m.goals]
 
 
 def reach_of(user) -> Reach:
@@ -48,15 +68,19 @@ def reach_of(user) -> Reach:
 # Plain SQL: this runs on every page of everyone in a mentorship, and as an ORM query (an
 # ArrayAgg over the shared goals, grouped by eight columns) it cost about four times as long
 # to build as to run. The conditions are `Mentorship.objects.active()`'s and either side's;
-# the goals are those shared one by one (none for a mentorship that shares every goal).
+# the goals are those shared one by one (none for a mentorship that shares every goal). The
+# other side's name is `User.get_full_name`.
 _REACH = """
     SELECT m.id, m.mentor_id, m.planner_id, m.all_goals, m.share_checkins, m.share_vision,
            m.assessment_parts,
            CASE WHEN m.all_goals THEN '{}'
                 ELSE ARRAY(SELECT shared.goal_id FROM mentorship_mentorship_goals shared
-                           WHERE shared.mentorship_id = m.id)
-           END AS goal_ids
+                           WHERE shared.mentorship_id = m.id ORDER BY shared.goal_id)
+           END AS goal_ids,
+           m.started_at, coalesce(nullif(other.display_name, ''), other.email)
     FROM mentorship_mentorship m
+    JOIN accounts_user other
+      ON other.id = CASE WHEN m.mentor_id = %(user)s THEN m.planner_id ELSE m.mentor_id END
     WHERE (m.mentor_id = %(user)s OR m.planner_id = %(user)s)
       AND m.ended_at IS NULL AND (m.end_date IS NULL OR m.end_date >= %(today)s)
     ORDER BY m.id
@@ -71,6 +95,8 @@ def _load(user) -> Reach:
     either_side, mentorships, all_goals, checkins, vision = [], [], [], [], []
     goals: set[int] = set()
     parts: dict[str, list[int]] = {}
+    mentors: list[Side] = []
+    mentees: dict[int, Side] = {}
     for (
         pk,
         mentor,
@@ -80,10 +106,14 @@ def _load(user) -> Reach:
         share_vision,
         shared_parts,
         goal_ids,
+        started_at,
+        name,
     ) in rows:
         either_side.append(pk)
         if mentor != user.pk:
+            mentors.append(Side(pk, mentor, name, every_goal, tuple(goal_ids), started_at))
             continue
+        mentees[planner] = Side(pk, planner, name, every_goal, tuple(goal_ids), started_at)
         mentorships.append(pk)
         if every_goal:
             all_goals.append(planner)
@@ -102,6 +132,8 @@ def _load(user) -> Reach:
         checkins=tuple(checkins),
         vision=tuple(vision),
         parts={part: tuple(planners) for part, planners in parts.items()},
+        mentors=tuple(sorted(mentors, key=lambda m: (m.started_at, m.mentorship))),
+        mentees=mentees,
     )
 
 

@@ -3,32 +3,34 @@ it. Registered with `apps.core.sharing` so the goal page needs no import of this
 
 from apps.accounts.models import User
 from apps.checkins.models import CheckIn
-from apps.core import scope
 from apps.goals.models import Goal
-from apps.mentorship.access import active_mentorship
 from apps.mentorship.models import AccessKind, Mentorship
+from apps.mentorship.readers import Side, reach_of
 from apps.mentorship.services import access_record
-from apps.mentorship.services.deadlines import mentors_of
 
 
-def running_mentorship(planner_id: int, viewer: User) -> Mentorship | None:
-    """`active_mentorship`, asked once per request: the goal page's note and its
-    conversation both need it. Starting or ending a mentorship forgets it."""
-    key = ("mentorship.running", planner_id, viewer.pk)
-    return scope.remember(key, lambda: active_mentorship(planner_id, viewer))
+def running_mentorship(planner_id: int, viewer: User) -> Side | None:
+    """The mentorship running today in which `viewer` mentors the planner (`active_mentorship`,
+    by id, with the planner's name), read off the request's `reach_of`: the goal page's note
+    and its conversation both need it, and the page reads the mentorships anyway."""
+    return reach_of(viewer).mentees.get(planner_id)
 
 
 def goal_viewed(viewer: User, goal: Goal) -> list[str]:
     if viewer.pk == goal.owner_id:
-        names = ", ".join(m.get_full_name() for m in mentors_of(goal))
+        # `mentors_of(goal)`, for the planner's own goal.
+        names = ", ".join(m.name for m in reach_of(viewer).mentors_covering(goal.pk))
         return [f"Shared with {names}"] if names else []
     mentorship = running_mentorship(goal.owner_id, viewer)
     if mentorship is None:
         return []
     access_record(
-        mentorship=mentorship, kind=AccessKind.GOAL, public_id=goal.public_id, label=goal.title
+        mentorship_id=mentorship.mentorship,
+        kind=AccessKind.GOAL,
+        public_id=goal.public_id,
+        label=goal.title,
     )
-    return [f"Shared with you by {mentorship.planner.get_full_name()} · read-only"]
+    return [f"Shared with you by {mentorship.name} · read-only"]
 
 
 def checkin_viewed(viewer: User, checkin: CheckIn) -> list[str]:
@@ -39,7 +41,7 @@ def checkin_viewed(viewer: User, checkin: CheckIn) -> list[str]:
     if mentorship is not None:
         when = checkin.completed_at or checkin.created_at
         access_record(
-            mentorship=mentorship,
+            mentorship_id=mentorship.mentorship,
             kind=AccessKind.CHECKIN,
             public_id=checkin.public_id,
             label=f"check-in of {when:%d %b %Y}",

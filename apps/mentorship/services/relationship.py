@@ -136,8 +136,8 @@ def mentorships_end_due(*, today: date | None = None) -> int:
 
 
 def access_record(
-    *, mentorship: Mentorship, kind: str, public_id: UUID | None, label: str
+    *, mentorship_id: int, kind: str, public_id: UUID | None, label: str
 ) -> AccessLog:
     return AccessLog.objects.create(
-        mentorship=mentorship, kind=kind, item_public_id=public_id, label=label[:200]
+        mentorship_id=mentorship_id, kind=kind, item_public_id=public_id, label=label[:200]
     )

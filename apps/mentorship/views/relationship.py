@@ -130,7 +130,7 @@ def _log_assessment_reads(mentorship: Mentorship, shared: SharedAssessment) -> N
     # full, so opening it is reading them: the planner's access log says so, like a goal's.
     if shared.vision is not None:
         services.access_record(
-            mentorship=mentorship, kind=AccessKind.VISION, public_id=None, label="your vision"
+            mentorship_id=mentorship.pk, kind=AccessKind.VISION, public_id=None, label="your vision"
         )
     parts = [
         name
@@ -144,7 +144,7 @@ def _log_assessment_reads(mentorship: Mentorship, shared: SharedAssessment) -> N
     ]
     if parts:
         services.access_record(
-            mentorship=mentorship,
+            mentorship_id=mentorship.pk,
             kind=AccessKind.ASSESSMENT,
             public_id=None,
             label="your self-assessment: " + ", ".join(parts),
