@@ -12,7 +12,7 @@ from datetime import date, datetime
 from functools import cache
 
 from django.utils import timezone, translation
-from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
+from django.utils.dates import MONTHS, MONTHS_3, WEEKDAYS_ABBR
 
 
 def span_in_words(days: int) -> str:
@@ -88,9 +88,9 @@ def moment_writer(shown: str) -> Callable[[datetime], tuple[str, str]]:
     """Writes a moment in the viewer's time zone as `{{ moment|date:'c' }}` and `{{ moment|
     date:shown }}` do, for rows that show many: the filter costs some 40 µs a moment, this a
     fraction (the zone and the language are looked up once, not per moment). `shown` may use
-    j, D, M, Y, H and i as the filter reads them; other characters stay as they are."""
+    j, D, M, F, Y, H and i as the filter reads them; other characters stay as they are."""
     zone = timezone.get_current_timezone()
-    months, weekdays = _names(translation.get_language())
+    months, month_names, weekdays = _names(translation.get_language())
     template = _template(shown)
 
     def write(moment: datetime) -> tuple[str, str]:
@@ -99,6 +99,7 @@ def moment_writer(shown: str) -> Callable[[datetime], tuple[str, str]]:
             day=local.day,
             weekday=weekdays[local.weekday()],
             month=months[local.month],
+            month_name=month_names[local.month],
             year=local.year,
             hour=local.hour,
             minute=local.minute,
@@ -109,11 +110,12 @@ def moment_writer(shown: str) -> Callable[[datetime], tuple[str, str]]:
 
 
 @cache
-def _names(language: str | None) -> tuple[dict[int, str], dict[int, str]]:
-    """The date filter's month and weekday abbreviations ("Jan", "Mon") in `language`, which
-    is active when this is first asked."""
+def _names(language: str | None) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    """The date filter's month abbreviations and names and its weekday abbreviations ("Jan",
+    "January", "Mon") in `language`, which is active when this is first asked."""
     return (
         {n: str(name).title() for n, name in MONTHS_3.items()},
+        {n: str(name) for n, name in MONTHS.items()},
         {n: str(name) for n, name in WEEKDAYS_ABBR.items()},
     )
 
@@ -122,6 +124,7 @@ _FIELDS = {
     "j": "{day}",
     "D": "{weekday}",
     "M": "{month}",
+    "F": "{month_name}",
     "Y": "{year:04d}",
     "H": "{hour:02d}",
     "i": "{minute:02d}",

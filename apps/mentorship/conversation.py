@@ -2,17 +2,17 @@
 their labels, and the form to add one. Also the panel the goal and check-in pages include
 (registered with `apps.core.sharing`), so those pages need no import of this app."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.urls import reverse
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
 
 from apps.accounts.models import User
 from apps.checkins.models import CheckIn
 from apps.core import scope
+from apps.core.dates import moment_writer
 from apps.core.markdown import render_markdown
 from apps.core.sharing import Panel
 from apps.core.templatetags.plan_tags import link
@@ -29,6 +29,8 @@ TEMPLATE = "mentorship/conversation.html"
 # The goal page stays short: it shows the threads with the latest activity, and the rest
 # behind a control that loads the whole conversation. Unread threads are never held back.
 GOAL_PAGE_THREADS = 5
+# Writes a note's moment as its `iso` and `stamp` (`core.dates.moment_writer`).
+type Moment = Callable[[datetime], tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,8 @@ def author_name(comment: Comment, viewer: User) -> str:
     return _named(comment.author_id, name, viewer)
 
 
-def _note(c: Row, viewer: User) -> Note:
-    local = localtime(c.created_at)
+def _note(c: Row, viewer: User, moment: Moment) -> Note:
+    iso, stamp = moment(c.created_at)
     deletable = services.can_delete(c, viewer)
     replies = "" if c.parent_id else " and any replies to it"
     what = CommentKind(c.kind).label.lower()
@@ -113,8 +115,8 @@ def _note(c: Row, viewer: User) -> Note:
         past=c.from_past_mentor,
         about=c.about,
         created_at=c.created_at,
-        iso=date_format(local, "c"),
-        stamp=date_format(local, "j F Y, H:i"),
+        iso=iso,
+        stamp=stamp,
         ago=naturaltime(c.created_at),
         edited=c.edited_at is not None,
         html=render_markdown(c.body),
@@ -161,11 +163,11 @@ def _load_threads(viewer: User, target: Goal | CheckIn) -> list[_Loaded]:
     return list(threads.values())
 
 
-def _written(thread: _Loaded, viewer: User) -> Thread:
-    note = _note(thread.comment, viewer)
+def _written(thread: _Loaded, viewer: User, moment: Moment) -> Thread:
+    note = _note(thread.comment, viewer, moment)
     return Thread(
         note,
-        replies=[_note(reply, viewer) for reply in thread.replies],
+        replies=[_note(reply, viewer, moment) for reply in thread.replies],
         reply_url=link("mentorship:comment-reply", note.pid),
         reply_label=note.label.lower(),
     )
@@ -207,6 +209,7 @@ def conversation(
     shown = threads if full or not isinstance(target, Goal) else latest(threads)
     planner_name = mentorship.name if mentorship else ""
     kind = target_kind(target)
+    moment = moment_writer("j F Y, H:i")
     return {
         "target": target,
         "kind": kind,
@@ -216,7 +219,7 @@ def conversation(
         "planner_name": planner_name,
         # Notes are written only for the threads shown: a long conversation's hidden part
         # costs its rows, not its Markdown and its strings.
-        "threads": [_written(thread, viewer) for thread in shown],
+        "threads": [_written(thread, viewer, moment) for thread in shown],
         "full": full,
         "hidden_threads": len(threads) - len(shown),
         "total_comments": sum(thread.size for thread in threads),

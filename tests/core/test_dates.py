@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from apps.core.dates import exact_date, long_date, moment_writer
 
-SHOWN = ["j M Y", "D j M, H:i", "j M Y, H:i"]
+SHOWN = ["j M Y", "D j M, H:i", "j M Y, H:i", "j F Y, H:i"]
 
 
 @pytest.mark.parametrize("zone", ["UTC", "Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata"])
