@@ -38,6 +38,15 @@ def test_milestones_steps_progress_and_the_win(
     expect(progress).to_contain_text("0 of 2 milestones reached")
     expect(progress.locator("progress")).to_have_attribute("value", "0")
 
+    # Reordering in place: the button pressed says which way, and keeps the focus.
+    titles = section.locator("h3.milestone-title")
+    up = page.get_by_role("button", name="Move “Lead a small project” up")
+    up.click()
+    expect(titles).to_have_text(["Lead a small project", "Pass the practice exam"])
+    expect(up).to_be_focused()
+    page.get_by_role("button", name="Move “Lead a small project” down").click()
+    expect(titles).to_have_text(["Pass the practice exam", "Lead a small project"])
+
     # A step under the first milestone, added in place.
     first = section.locator("li.milestone").first
     first.get_by_text("No steps yet — add a first small step").click()

@@ -176,10 +176,33 @@ def test_cannot_add_a_step_to_a_strangers_milestone(client, charlie, milestone):
     assert not ActionStep.objects.exists()
 
 
-@pytest.mark.parametrize("name", ["step-create", "step-done", "step-move"])
+@pytest.mark.parametrize("name", ["step-done", "step-move"])
 def test_step_actions_refuse_get(alice_client, milestone, name):
-    target = milestone if name == "step-create" else ActionStepFactory(milestone=milestone)
-    assert alice_client.get(url(name, target)).status_code == 405
+    assert alice_client.get(url(name, ActionStepFactory(milestone=milestone))).status_code == 405
+
+
+def test_the_add_step_form_opens_when_asked_for(alice_client, milestone, goal):
+    """Until asked for, each milestone offers a link, not a form; the link brings the form
+    (for HTMX just the form, without JavaScript the milestones page with it open under this
+    milestone only), its field focused."""
+    other = MilestoneFactory(goal=goal, title="Lead a project")
+    page = alice_client.get(reverse("plan:goal", args=[goal.public_id])).content.decode()
+    assert f'id="new-step-{milestone.public_id}-title"' not in page
+    assert f'<a href="{url("step-create", milestone)}"' in page
+    assert f'<a href="{url("step-create", other)}"' in page
+
+    fragment = alice_client.get(url("step-create", milestone), headers=HTMX).content.decode()
+    assert fragment.lstrip().startswith('<details class="add-step" open>')
+    assert fragment.count("autofocus") == 1
+    assert '<input autofocus type="text" name="title"' in fragment
+    assert f'action="{url("step-create", milestone)}"' in fragment
+
+    whole = alice_client.get(url("step-create", milestone)).content.decode()
+    assert "<h1>" in whole
+    assert whole.count("autofocus") == 1
+    assert f'id="new-step-{milestone.public_id}-title"' in whole
+    assert f'id="new-step-{other.public_id}-title"' not in whole
+    assert f'<a href="{url("step-create", other)}"' in whole
 
 
 def test_done_steps_show_no_due_date(alice_client, milestone, goal):

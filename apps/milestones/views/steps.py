@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.accounts.http import AuthenticatedHttpRequest
-from apps.core.htmx import confirm_delete, posted, render_page
+from apps.core.htmx import confirm_delete, posted, render_page, wants_partial
 from apps.core.ratelimit import rate_limited
 from apps.goals.models import Goal
 from apps.milestones import services
@@ -34,9 +34,19 @@ from apps.milestones.views.answers import (
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def step_create(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
+    """GET: the add-a-step form, asked for (the goal page shows a link until then), as the
+    row's fragment for HTMX or, without JavaScript, on the milestones page with this form
+    open. POST: add."""
     milestone = access_milestone(request.user, public_id, for_write=True)
+    if request.method == "GET":
+        if wants_partial(request):
+            context = row_context(milestone, adding_step=milestone.pid)
+            return render(request, f"{PAGE}#add-step", context)
+        return render(
+            request, PAGE, page_context(request, milestone.goal, adding_step=milestone.pid)
+        )
     form = NewStepForm(request.POST, milestone_pid=milestone.pid, goal=milestone.goal)
     if not saved(
         form,

@@ -104,7 +104,7 @@ EXPECTATIONS = {
         ),
     ),
     "milestones:step-create": Expect(
-        get=signed_in(405),
+        get=owned(200),
         post=owned(422),
         kwargs=_milestone,
         valid=Valid(
