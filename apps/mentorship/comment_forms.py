@@ -4,9 +4,16 @@ it is about), a reply, and an edit."""
 from typing import cast
 
 from django import forms
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from apps.mentorship.models import CommentKind
 from apps.milestones.models import Milestone
+
+# The rendered fields of unbound comment forms, by what their markup depends on (see
+# `CommentForm.fields_html`). Emptied when full: a process meets a few hundred combinations.
+_RENDERED: dict[tuple, SafeString] = {}
+_RENDERED_MAX = 512
 
 BODY_HELP = "Markdown works: **bold**, _italic_, lists, > quotes and [links](https://…)."
 
@@ -55,6 +62,28 @@ class CommentForm(forms.Form):
             ]
         else:
             del self.fields["about"]
+        titles = tuple((pid, m.title) for pid, m in self.milestones.items())
+        self._markup_key = (is_planner, planner_name, titles)
+
+    def fields_html(self) -> SafeString:
+        """The fields as the conversation shows them. An unbound form's markup depends only on
+        who writes (planner or mentor, and the planner's name) and the milestones it may be
+        about, so it is rendered once per process for each of those: every visit to a goal
+        page shows it, and its three field groups cost more than the rest of the panel."""
+        if self.is_bound:
+            return self._fields()
+        html = _RENDERED.get(self._markup_key)
+        if html is None:
+            if len(_RENDERED) >= _RENDERED_MAX:
+                _RENDERED.clear()
+            html = _RENDERED[self._markup_key] = self._fields()
+        return html
+
+    def _fields(self) -> SafeString:
+        about = self["about"].as_field_group() if "about" in self.fields else ""
+        return format_html(
+            "{}\n{}\n{}", self["body"].as_field_group(), about, self["kind"].as_field_group()
+        )
 
     def milestone(self) -> Milestone | None:
         return self.milestones.get(self.cleaned_data.get("about") or "")

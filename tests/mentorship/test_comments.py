@@ -298,3 +298,34 @@ def test_the_shared_plan_says_which_goal_has_new_comments(
     assert "2 new comments" in bob_client.get(mentee).content.decode()
     bob_client.get(goal_url(shared_goal))
     assert "new comment" not in bob_client.get(mentee).content.decode()
+
+
+def test_the_comment_form_follows_the_goal_and_the_writer(
+    mentorship, shared_goal, alice, alice_client, bob_client
+):
+    """The form's markup is written once per process for what it depends on: a new milestone,
+    a renamed planner, the other side of the mentorship and a form with errors each show their
+    own, never an earlier page's."""
+    page = bob_client.get(goal_url(shared_goal)).content.decode()
+    assert "Shared — Alice reads it" in page
+    assert 'name="about"' not in page  # no milestones yet: nothing to choose
+
+    milestone = MilestoneFactory(goal=shared_goal, title="Hire the first two")
+    page = bob_client.get(goal_url(shared_goal)).content.decode()
+    assert f'<option value="{milestone.public_id}">Milestone: Hire the first two</option>' in page
+
+    alice.display_name = "Alice B."
+    alice.save(update_fields=["display_name"])
+    page = bob_client.get(goal_url(shared_goal)).content.decode()
+    assert "Shared — Alice B. reads it" in page
+    assert "Shared — Alice reads it" not in page
+
+    page = alice_client.get(goal_url(shared_goal)).content.decode()
+    assert "Your own note — only you see it" in page
+    assert "Private note — only you see it" not in page
+
+    response = bob_client.post(add_url(shared_goal), {"body": "", "kind": "shared"})
+    assert response.status_code == 422
+    assert 'aria-invalid="true"' in response.content.decode()
+    page = bob_client.get(goal_url(shared_goal)).content.decode()
+    assert 'aria-invalid="true"' not in page
