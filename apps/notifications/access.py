@@ -4,6 +4,7 @@ from uuid import UUID
 
 from apps.accounts.models import User
 from apps.core.access import access_object
+from apps.core.sql import fetch_rows
 from apps.notifications.models import Notification, NotificationPreference
 
 
@@ -22,8 +23,20 @@ def preference_of(user: User) -> NotificationPreference | None:
 UNREAD_CAP = 100
 
 
+# `Notification.objects.owned_by(user).unread().order_by()[:UNREAD_CAP].count()`, in plain
+# SQL: every page's navigation asks, and the ORM took six times as long to build it as the
+# database took to answer. Counted in no order: which hundred does not matter, and without
+# one the database stops at the hundredth row found instead of sorting them all first.
+_UNREAD = """
+    SELECT count(*) FROM (
+        SELECT 1 FROM notifications_notification
+        WHERE recipient_id = %(user)s AND read_at IS NULL
+        LIMIT %(cap)s
+    ) AS capped
+"""
+
+
 def unread_count(user: User) -> int:
-    """Unread notifications, up to UNREAD_CAP. Counted in no order: which hundred does not
-    matter, and without the model's ordering the database stops at the hundredth row found
-    instead of sorting them all first (and the query is quicker to build)."""
-    return Notification.objects.owned_by(user).unread().order_by()[:UNREAD_CAP].count()
+    """Unread notifications, up to UNREAD_CAP."""
+    _, rows = fetch_rows(Notification, _UNREAD, {"user": user.pk, "cap": UNREAD_CAP})
+    return rows[0][0]

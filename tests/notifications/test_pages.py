@@ -173,3 +173,21 @@ def test_the_navigation_count_is_one_query_that_does_not_grow(
     assert len(counting) == 1
     assert "LIMIT 100" in counting[0]
     assert _nav_count(html) == (None if count == 0 else "99+")
+
+
+def test_the_unread_count_is_the_orm_count_it_replaces(alice, bob, mentored):
+    """The plain-SQL count against `owned_by(user).unread()` capped at UNREAD_CAP: read ones,
+    someone else's, and more than the cap."""
+    from apps.notifications.access import UNREAD_CAP, unread_count
+
+    def orm(user):
+        return Notification.objects.owned_by(user).unread().order_by()[:UNREAD_CAP].count()
+
+    assert unread_count(bob) == orm(bob) == 0
+    made = _notes(alice, bob, 5)
+    Notification.objects.filter(pk__in=[n.pk for n in made[:2]]).update(read_at=timezone.now())
+    notify(recipient=alice, kind=KIND, target=made[0].target, actor=bob)
+    assert unread_count(bob) == orm(bob) == 3
+    assert unread_count(alice) == orm(alice) == 1
+    _notes(alice, bob, UNREAD_CAP)
+    assert unread_count(bob) == orm(bob) == UNREAD_CAP

@@ -68,7 +68,10 @@ def _goal(
 ) -> Goal:
     """The goal as the page shows it: with the goal it serves and, unless `counted` is False
     (the page counts its milestones from the list it shows), its progress."""
-    page = Goal.objects.select_related("parent", "source_weakness", "source_skill")
+    # The weakness or skill gap a goal grew from is read only for its owner, and only when
+    # there is one (`_origin`): joining both into every visit's query cost more than the
+    # query it saves on the few goals that have one.
+    page = Goal.objects.select_related("parent")
     if counted:
         page = page.with_progress()
     return access_goal(request.user, public_id, for_write=for_write, queryset=page)
