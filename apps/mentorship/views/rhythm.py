@@ -16,7 +16,6 @@ from apps.core.htmx import posted, render_page
 from apps.goals.access import access_goal
 from apps.goals.forms import add_service_errors
 from apps.mentorship.access import access_deadline_request, mentorship_as_mentor
-from apps.mentorship.deadline_panel import requests_on
 from apps.mentorship.models import DeadlineRequest
 from apps.mentorship.rhythm_forms import (
     DeadlineCommentForm,
@@ -76,7 +75,7 @@ def deadline_propose(request: AuthenticatedHttpRequest, public_id: UUID) -> Http
         else:
             messages.success(request, "Your request is with your mentor.")
             return redirect(reverse("plan:goal", args=[goal.public_id]) + "#deadline-requests")
-    context = {"form": form, "goal": goal, "requests": requests_on(request.user, goal)}
+    context = {"form": form, "goal": goal}
     return render_page(request, "mentorship/deadline_propose.html", context, form=form)
 
 
