@@ -50,6 +50,7 @@ def test_milestones_steps_progress_and_the_win(
     # A step under the first milestone, added in place.
     first = section.locator("li.milestone").first
     first.get_by_text("No steps yet — add a first small step").click()
+    expect(first.get_by_label("Step", exact=True)).to_be_focused()
     first.get_by_label("Step", exact=True).fill("Buy the study guide")
     first.get_by_role("button", name="Add step").click()
     expect(first.get_by_text("Buy the study guide", exact=True)).to_be_visible()
