@@ -193,30 +193,25 @@ NEXT_STATUS = {
 }
 
 
-def obstacles_context(
-    goal: Goal, form: ObstacleForm | None = None, *, empty_form: bool = True
-) -> dict[str, Any]:
-    """The obstacles section of a goal (templates/goals/_obstacles.html). The goal page
-    passes `empty_form=False`: it shows the form only when one came back with errors and
-    fetches an empty one when asked for, so building it there was wasted."""
+def obstacles_context(goal: Goal, form: ObstacleForm | None = None) -> dict[str, Any]:
+    """The obstacles section of a goal (templates/goals/_obstacles.html). It shows `form`
+    only when one came back with errors; an empty one is fetched when asked for."""
     return {
         "goal": goal,
         "obstacles": list(goal.obstacles.all()),
-        "obstacle_form": form or (ObstacleForm() if empty_form else None),
+        "obstacle_form": form,
     }
 
 
-def resources_context(
-    goal: Goal, form: ResourceForm | None = None, *, empty_form: bool = True
-) -> dict[str, Any]:
+def resources_context(goal: Goal, form: ResourceForm | None = None) -> dict[str, Any]:
     """The resources section of a goal (templates/goals/_resources.html): each resource with
-    the status its button moves it to. `empty_form` as for `obstacles_context`."""
+    the status its button moves it to, and `form` as for `obstacles_context`."""
     resources: list[Resource] = list(goal.resources.all())
     return {
         "goal": goal,
         "resources": [(r, NEXT_STATUS[ResourceStatus(r.status)]) for r in resources],
         "resources_done": sum(r.status == ResourceStatus.DONE for r in resources),
-        "resource_form": form or (ResourceForm() if empty_form else None),
+        "resource_form": form,
     }
 
 

@@ -143,8 +143,8 @@ def goal_page_context(
             else "Progress as you reached each milestone"
         ),
         **smart_context(draft, today),
-        **obstacles_context(goal, empty_form=False),
-        **resources_context(goal, empty_form=False),
+        **obstacles_context(goal),
+        **resources_context(goal),
     }
 
 
