@@ -5,6 +5,7 @@ import re
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from tests.e2e.htmx import settled
 from tests.factories import GoalFactory, UserFactory
 
 
@@ -15,6 +16,7 @@ def _sign_in(page: Page, client, live_server_url: str, user) -> None:
 
 
 def _add_milestone(page: Page, title: str) -> None:
+    settled(page)
     form = page.get_by_role("group", name="Add a milestone")
     form.get_by_label("Milestone", exact=True).fill(title)
     page.get_by_role("button", name="Add milestone").click()
@@ -51,6 +53,7 @@ def test_milestones_steps_progress_and_the_win(
     first = section.locator("li.milestone").first
     first.get_by_text("No steps yet — add a first small step").click()
     expect(first.get_by_label("Step", exact=True)).to_be_focused()
+    settled(page)
     first.get_by_label("Step", exact=True).fill("Buy the study guide")
     first.get_by_role("button", name="Add step").click()
     expect(first.get_by_text("Buy the study guide", exact=True)).to_be_visible()

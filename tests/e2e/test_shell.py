@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from apps.accounts.models import User
 from apps.goals.models import Goal
+from tests.e2e.htmx import settled
 from tests.factories import GoalFactory, MilestoneFactory, UserFactory
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
@@ -108,6 +109,7 @@ def test_adding_milestones_and_steps_by_keyboard_keeps_your_place(
     page.keyboard.press("Enter")
     title = page.get_by_label("Milestone", exact=True)
     expect(title).to_be_focused()
+    settled(page)
     page.keyboard.type("Lead a small project")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Lead a small project", level=3)).to_be_visible()
@@ -118,9 +120,10 @@ def test_adding_milestones_and_steps_by_keyboard_keeps_your_place(
     row = page.locator("li.milestone").filter(has_text="Lead a small project")
     row.get_by_text("No steps yet — add a first small step").focus()
     page.keyboard.press("Enter")
-    # The form arrives with its field focused, once htmx has wired it up.
+    # The form arrives with its field focused.
     step = row.get_by_label("Step", exact=True)
     expect(step).to_be_focused()
+    settled(page)
     page.keyboard.type("Ask for a pilot project")
     page.keyboard.press("Enter")
     expect(row.get_by_text("Ask for a pilot project", exact=True)).to_be_visible()
