@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.safestring import SafeString
 
 
 class TimeStampedModel(models.Model):
@@ -27,7 +28,7 @@ class PublicIdModel(models.Model):
     @cached_property
     def pid(self) -> str:
         """The public id as text, formatted once: long pages use it many times per row."""
-        return str(self.public_id)
+        return SafeString(str(self.public_id))
 
 
 # Given the person asking, the rows (beyond their own) they may read; None when there are none.

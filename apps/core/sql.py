@@ -1,6 +1,7 @@
 """Plain-SQL reads: the few whose ORM form cost far more to build than to run (the list is in
 docs/architecture.md). Each has a test comparing its answer with the ORM query it replaces."""
 
+from functools import cache
 from typing import Any
 
 from django.db import connections, router
@@ -14,3 +15,20 @@ def fetch_rows(model: type[Model], sql: str, params: dict[str, Any]) -> tuple[st
     with connections[alias].cursor() as cursor:
         cursor.execute(sql, params)
         return alias, cursor.fetchall()
+
+
+@cache
+def columns(model: type[Model], table: str) -> str:
+    """Every column of `model` in its fields' order, each as `table.column`: the select list
+    whose rows `model.from_db` turns into whole instances, kept in step with the model."""
+    return ", ".join(f"{table}.{field.column}" for field in model._meta.concrete_fields)
+
+
+def width(model: type[Model]) -> int:
+    """How many values of a row `columns(model, …)` selects."""
+    return len(model._meta.concrete_fields)
+
+
+def instance[M: Model](model: type[M], alias: str, values: tuple | list) -> M:
+    """`model` made from the values `columns(model, …)` selected, as the ORM makes it."""
+    return model.from_db(alias, None, values)  # type: ignore[arg-type]
