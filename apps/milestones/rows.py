@@ -92,7 +92,8 @@ def _meta(milestone: Milestone, today: date) -> SafeString:
 
 
 def milestone_row(milestone: Milestone, today: date) -> MilestoneRow:
-    """`milestone` loaded by `selectors.milestones_with_steps` (its steps and step counts)."""
+    """`milestone` loaded by `selectors.milestones_with_steps` (its `step_list` and step
+    counts)."""
     title = milestone.title
     total = milestone.steps_total  # type: ignore[attr-defined]
     counted = (
@@ -117,7 +118,7 @@ def milestone_row(milestone: Milestone, today: date) -> MilestoneRow:
         move_url=link("milestones:move", milestone.pid),
         delete_url=link("milestones:delete", milestone.pid),
         step_create_url=link("milestones:step-create", milestone.pid),
-        steps=tuple(step_row(step, today) for step in milestone.steps.all()),
+        steps=tuple(step_row(step, today) for step in milestone.step_list),  # type: ignore[attr-defined]
     )
 
 

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from django.db.models import Prefetch, QuerySet
 
-from apps.core.sql import fetch_rows
+from apps.core.sql import columns, fetch_rows, instance, width
 from apps.goals.models import OPEN_STATUSES, Goal
 from apps.milestones.models import ActionStep, Milestone
 
@@ -15,27 +15,54 @@ def _with_steps() -> QuerySet[Milestone]:
     return Milestone.objects.order_by("position", "created_at").prefetch_related(steps)
 
 
-def _counted(milestones: list[Milestone]) -> list[Milestone]:
+def _counted(milestone: Milestone, steps: list[ActionStep]) -> Milestone:
     # Counted from the steps loaded anyway: counting them in the query grouped the milestones
     # by every column, which cost more to build and to plan than the counting saved.
-    for milestone in milestones:
-        steps = milestone.steps.all()
-        milestone.steps_total = len(steps)  # type: ignore[attr-defined]
-        milestone.steps_done = sum(1 for step in steps if step.done_at)  # type: ignore[attr-defined]
-    return milestones
+    milestone.step_list = steps  # type: ignore[attr-defined]
+    milestone.steps_total = len(steps)  # type: ignore[attr-defined]
+    milestone.steps_done = sum(1 for step in steps if step.done_at)  # type: ignore[attr-defined]
+    return milestone
+
+
+# A goal's milestones, each followed by its steps, in one read: as the ORM's query and the
+# prefetch of the steps it took four times the CPU of this (the goal page's largest read).
+_WITH_STEPS = f"""
+    SELECT {columns(Milestone, "m")}, {columns(ActionStep, "s")}
+    FROM milestones_milestone m
+    LEFT JOIN milestones_actionstep s ON s.milestone_id = m.id
+    WHERE m.goal_id = %(goal)s
+    ORDER BY m.position, m.created_at, s.position, s.created_at
+"""  # noqa: S608 - the select lists are the models' own column names
 
 
 def milestones_with_steps(goal: Goal) -> list[Milestone]:
-    """A goal's milestones in order, each with its steps, in two queries whatever the count.
+    """A goal's milestones in order, each with its steps in order as `step_list`, in one
+    query whatever the count: what `goal.milestones.order_by("position", "created_at")` with
+    the steps prefetched in `("position", "created_at")` order gives.
 
     Each milestone carries `steps_total` and `steps_done` for its "2 of 3 steps done" line.
     """
-    return _counted(list(_with_steps().filter(goal=goal)))
+    alias, rows = fetch_rows(Milestone, _WITH_STEPS, {"goal": goal.pk})
+    cut = width(Milestone)
+    milestones: list[Milestone] = []
+    steps: dict[int, list[ActionStep]] = {}
+    for row in rows:
+        milestone_id = row[0]
+        if milestone_id not in steps:
+            milestone = instance(Milestone, alias, row[:cut])
+            milestone.goal = goal  # the goal asked about: reading it costs no query
+            milestones.append(milestone)
+            steps[milestone_id] = []
+        if row[cut] is not None:  # a milestone without steps joins one row of NULLs
+            step = instance(ActionStep, alias, row[cut:])
+            steps[milestone_id].append(step)
+    return [_counted(milestone, steps[milestone.pk]) for milestone in milestones]
 
 
 def milestone_with_steps(milestone: Milestone) -> Milestone:
     """One milestone reloaded like `milestones_with_steps` loads them, to render its row."""
-    return _counted([_with_steps().select_related("goal").get(pk=milestone.pk)])[0]
+    loaded = _with_steps().select_related("goal").get(pk=milestone.pk)
+    return _counted(loaded, list(loaded.steps.all()))
 
 
 @dataclass(frozen=True)

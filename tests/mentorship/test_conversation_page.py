@@ -161,7 +161,7 @@ def test_a_stranger_does_not_find_the_whole_conversation(charlie, client, shared
 def test_a_visit_with_nothing_new_leaves_the_read_marker_alone(
     bob, bob_client, mentorship, shared_goal, time_machine, django_assert_num_queries
 ):
-    MilestoneFactory(goal=shared_goal)  # as in the pinned count: its steps are asked for
+    MilestoneFactory(goal=shared_goal)  # as in the pinned count
     threads(shared_goal, 2, time_machine)
     time_machine.move_to(START + timedelta(days=1), tick=False)
     bob_client.get(goal_url(shared_goal))

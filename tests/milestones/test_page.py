@@ -98,10 +98,10 @@ def test_query_count_does_not_grow_with_milestones_and_steps(
     alice_client, alice, django_assert_num_queries
 ):
     small, big = _fill(alice, 2, 3), _fill(alice, 8, 3)
-    # session, user, goal with progress, milestones with step counts, their steps, the
-    # navigation's unread count
+    # session, user, goal with progress, milestones with their steps, the navigation's unread
+    # count
     for goal, count in ((small, 2), (big, 8)):
-        with django_assert_num_queries(6):
+        with django_assert_num_queries(5):
             response = _page(alice_client, goal)
         assert response.status_code == 200
         page = response.content.decode()

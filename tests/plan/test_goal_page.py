@@ -147,13 +147,13 @@ def test_wrong_method(alice_client, alice):
     assert alice_client.post(_url(GoalFactory(owner=alice))).status_code == 405
 
 
-# session, user, goal (with progress and parent), milestones, their steps, stepping stones,
+# session, user, goal (with progress and parent), milestones with their steps, stepping stones,
 # obstacles, resources, revisions with authors, the values it serves; the conversation: its
 # comments with what is unread (the milestones it may be about are the page's own); the
 # navigation's unread notifications; the requests for a new date; the viewer's running
 # mentorships (which also name the mentors the goal is shared with, who are the ones who could
 # answer a request for a new date)
-DETAIL_QUERIES = 14
+DETAIL_QUERIES = 13
 
 
 def test_detail_query_count_small(alice_client, alice, django_assert_num_queries):
