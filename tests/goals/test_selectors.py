@@ -1,5 +1,6 @@
-"""`first_active_goals`: the dashboard's goal cards in one plain-SQL query, the same as the ORM's
-`with_progress().in_order()` slice and count."""
+"""Goal cards in one plain-SQL query each, the same as the ORM's answers: the dashboard's
+first active goals with their count (`first_active_goals`) and a long-term goal's stepping
+stones (`stepping_stones`)."""
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -7,7 +8,7 @@ from decimal import Decimal
 from django.contrib.auth.models import AnonymousUser
 
 from apps.goals.models import Goal, Status
-from apps.goals.selectors import CARD_FIELDS, first_active_goals
+from apps.goals.selectors import CARD_FIELDS, first_active_goals, stepping_stones
 from tests.factories import GoalFactory, MilestoneFactory
 
 
@@ -56,3 +57,29 @@ def test_no_active_goals_no_cards(alice, db):
     GoalFactory(owner=alice, status="achieved")
     assert first_active_goals(alice, 12) == ([], 0)
     assert first_active_goals(AnonymousUser(), 12) == ([], 0)
+
+
+def test_the_stepping_stones_match_the_orms(alice, charlie, django_assert_num_queries):
+    long_term = GoalFactory(owner=alice, horizon="long")
+    for n in range(5):
+        stone = GoalFactory(
+            owner=alice,
+            parent=long_term,
+            status="achieved" if n == 3 else "active",
+            position=(n * 3) % 4,  # not the order of creation, with ties
+            measure_kind="number" if n == 1 else "milestones",
+            baseline=Decimal("0") if n == 1 else None,
+            target_value=Decimal("8") if n == 1 else None,
+            current_value=Decimal("2") if n == 1 else None,
+        )
+        for m in range(n):
+            MilestoneFactory(goal=stone, done_at=datetime.now(UTC) if m % 2 else None)
+    GoalFactory(owner=alice, horizon="short")  # serves nothing
+    GoalFactory(owner=alice, parent=GoalFactory(owner=alice, horizon="long"))  # serves another
+
+    with django_assert_num_queries(1):
+        stones = stepping_stones(long_term)
+    expected = Goal.objects.owned_by(alice).filter(parent=long_term).with_progress().in_order()
+    assert [_shown(goal) for goal in stones] == [_shown(goal) for goal in expected]
+    assert len(stones) == 5
+    assert stepping_stones(GoalFactory(owner=charlie, horizon="long")) == []

@@ -32,6 +32,7 @@ from apps.goals.presentation import (
     resources_context,
     smart_context,
 )
+from apps.goals.selectors import stepping_stones
 from apps.milestones.models import Milestone
 from apps.milestones.rows import milestone_rows
 from apps.milestones.selectors import milestones_with_steps
@@ -112,8 +113,14 @@ def goal_page_context(
     # in the goal's query grouped it by every column of the goal and the rows it joins.
     goal.milestones_total = len(milestones)
     goal.milestones_done = sum(1 for milestone in milestones if milestone.done_at)
-    children = Goal.objects.visible_to(viewer).filter(parent=goal).with_progress()
     can_edit = goal.owner_id == viewer.pk
+    # Its owner sees every stepping stone; a reader only those shared with them, which the
+    # ORM's `visible_to` decides.
+    children = (
+        stepping_stones(goal)
+        if can_edit
+        else list(Goal.objects.visible_to(viewer).filter(parent=goal).with_progress().in_order())
+    )
     # The history of adjustments (with their reasons) is the planner's own working record; a
     # reader sees the goal as it stands.
     revisions = list(goal.revisions.select_related("author")) if can_edit else []
@@ -129,7 +136,7 @@ def goal_page_context(
         "today": today,
         "milestones": milestones,
         "milestone_rows": milestone_rows(milestones, today),
-        "children": list(children.in_order()),
+        "children": children,
         "history": history(viewer, revisions),
         "can_edit": can_edit,
         "status_form": status_form or StatusForm(),
