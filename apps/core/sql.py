@@ -29,6 +29,28 @@ def width(model: type[Model]) -> int:
     return len(model._meta.concrete_fields)
 
 
+@cache
+def _converters(model: type[Model], alias: str) -> tuple[tuple[int, Any, tuple], ...]:
+    """Where in a row of `columns(model, …)` the ORM converts what `alias` returns, with the
+    column and its converters: the database hands a JSON field over as text, which the ORM
+    decodes (and `from_db` does not)."""
+    connection = connections[alias]
+    found = []
+    for place, field in enumerate(model._meta.concrete_fields):
+        column = field.cached_col
+        convert = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        if convert:
+            found.append((place, column, tuple(convert)))
+    return tuple(found)
+
+
 def instance[M: Model](model: type[M], alias: str, values: tuple | list) -> M:
     """`model` made from the values `columns(model, …)` selected, as the ORM makes it."""
+    converters = _converters(model, alias)
+    if converters:
+        connection = connections[alias]
+        values = list(values)
+        for place, column, convert in converters:
+            for converter in convert:
+                values[place] = converter(values[place], column, connection)
     return model.from_db(alias, None, values)  # type: ignore[arg-type]

@@ -22,11 +22,11 @@ from apps.goals.models import (
     GoalType,
     Horizon,
     MeasureKind,
-    Resource,
     ResourceStatus,
     Status,
     suggested_horizon,
 )
+from apps.goals.selectors import obstacles_of, resources_of
 
 
 @dataclass(frozen=True)
@@ -198,7 +198,7 @@ def obstacles_context(goal: Goal, form: ObstacleForm | None = None) -> dict[str,
     only when one came back with errors; an empty one is fetched when asked for."""
     return {
         "goal": goal,
-        "obstacles": list(goal.obstacles.all()),
+        "obstacles": obstacles_of(goal),
         "obstacle_form": form,
     }
 
@@ -206,7 +206,7 @@ def obstacles_context(goal: Goal, form: ObstacleForm | None = None) -> dict[str,
 def resources_context(goal: Goal, form: ResourceForm | None = None) -> dict[str, Any]:
     """The resources section of a goal (templates/goals/_resources.html): each resource with
     the status its button moves it to, and `form` as for `obstacles_context`."""
-    resources: list[Resource] = list(goal.resources.all())
+    resources = resources_of(goal)
     return {
         "goal": goal,
         "resources": [(r, NEXT_STATUS[ResourceStatus(r.status)]) for r in resources],

@@ -1,7 +1,9 @@
-"""Reads of goals for pages that show a few of them."""
+"""Reads of goals for pages that show a few of them, and of what one goal's page shows."""
 
-from apps.core.sql import fetch_rows
-from apps.goals.models import Goal, Status
+from apps.accounts.models import User
+from apps.assessment.models import CareerValue
+from apps.core.sql import columns, fetch_rows, instance, width
+from apps.goals.models import Goal, GoalRevision, Obstacle, Resource, Status
 
 # What a goal card shows (its link, title and date) and what `Goal.progress` reads, in the
 # model's field order as `from_db` takes them; not the long texts.
@@ -72,3 +74,81 @@ def stepping_stones(goal: Goal) -> list[Goal]:
     loaded with `CARD_FIELDS` only."""
     alias, rows = fetch_rows(Goal, _STONES, {"parent": goal.pk, "owner": goal.owner_id})
     return _cards(alias, rows)
+
+
+# -- one goal's page ------------------------------------------------------------------------
+# Plain SQL: as ORM queries these small reads of one goal cost several times the CPU of the
+# same SQL loaded into the same instances (the obstacles: 0.43 ms against 0.12 ms). Each keeps
+# its model's `Meta.ordering`. Only the models' column names are joined into the text; the
+# goal is a parameter.
+
+_OBSTACLES = f"""
+    SELECT {columns(Obstacle, "o")}
+    FROM goals_obstacle o
+    WHERE o.goal_id = %(goal)s
+    ORDER BY o.created_at
+"""  # noqa: S608
+
+_RESOURCES = f"""
+    SELECT {columns(Resource, "r")}
+    FROM goals_resource r
+    WHERE r.goal_id = %(goal)s
+    ORDER BY r.created_at
+"""  # noqa: S608
+
+_VALUES_SERVED = f"""
+    SELECT {columns(CareerValue, "v")}
+    FROM assessment_careervalue v
+    JOIN goals_goal_values gv ON gv.careervalue_id = v.id
+    WHERE gv.goal_id = %(goal)s
+    ORDER BY v.rank ASC NULLS LAST, lower(v.name)
+"""  # noqa: S608
+
+# A revision outlives its author's account (the author becomes NULL): a LEFT JOIN keeps it.
+_REVISIONS = f"""
+    SELECT {columns(GoalRevision, "r")}, {columns(User, "u")}
+    FROM goals_goalrevision r
+    LEFT JOIN accounts_user u ON u.id = r.author_id
+    WHERE r.goal_id = %(goal)s
+    ORDER BY r.created_at DESC, r.id DESC
+"""  # noqa: S608
+_REVISION_WIDTH = width(GoalRevision)
+_USER_PK = _REVISION_WIDTH + list(User._meta.concrete_fields).index(User._meta.pk)
+
+
+def obstacles_of(goal: Goal) -> list[Obstacle]:
+    """The same as `list(goal.obstacles.all())`: whole rows, each with `goal` set to `goal`."""
+    alias, rows = fetch_rows(Obstacle, _OBSTACLES, {"goal": goal.pk})
+    obstacles = [instance(Obstacle, alias, row) for row in rows]
+    for obstacle in obstacles:
+        obstacle.goal = goal
+    return obstacles
+
+
+def resources_of(goal: Goal) -> list[Resource]:
+    """The same as `list(goal.resources.all())`: whole rows, each with `goal` set to `goal`."""
+    alias, rows = fetch_rows(Resource, _RESOURCES, {"goal": goal.pk})
+    resources = [instance(Resource, alias, row) for row in rows]
+    for resource in resources:
+        resource.goal = goal
+    return resources
+
+
+def values_served(goal: Goal) -> list[CareerValue]:
+    """The same as `list(goal.values.all())`: the career values `goal` serves, whole rows."""
+    alias, rows = fetch_rows(CareerValue, _VALUES_SERVED, {"goal": goal.pk})
+    return [instance(CareerValue, alias, row) for row in rows]
+
+
+def revisions_of(goal: Goal) -> list[GoalRevision]:
+    """The same as `list(goal.revisions.select_related("author"))`: whole rows, each with
+    `goal` set to `goal` and its author loaded (None when the account is gone)."""
+    alias, rows = fetch_rows(GoalRevision, _REVISIONS, {"goal": goal.pk})
+    revisions = []
+    for row in rows:
+        revision = instance(GoalRevision, alias, row[:_REVISION_WIDTH])
+        revision.goal = goal
+        no_author = row[_USER_PK] is None
+        revision.author = None if no_author else instance(User, alias, row[_REVISION_WIDTH:])
+        revisions.append(revision)
+    return revisions

@@ -32,7 +32,7 @@ from apps.goals.presentation import (
     resources_context,
     smart_context,
 )
-from apps.goals.selectors import stepping_stones
+from apps.goals.selectors import revisions_of, stepping_stones, values_served
 from apps.milestones.models import Milestone
 from apps.milestones.rows import milestone_rows
 from apps.milestones.selectors import milestones_with_steps
@@ -85,7 +85,7 @@ def _origin(goal: Goal) -> dict[str, Any]:
         source = goal.source_weakness
     elif goal.source_skill_id:
         source = goal.source_skill
-    return {"served_values": list(goal.values.all()), "source": source}
+    return {"served_values": values_served(goal), "source": source}
 
 
 def milestones_key(goal: Goal) -> tuple[str, int]:
@@ -123,7 +123,7 @@ def goal_page_context(
     )
     # The history of adjustments (with their reasons) is the planner's own working record; a
     # reader sees the goal as it stands.
-    revisions = list(goal.revisions.select_related("author")) if can_edit else []
+    revisions = revisions_of(goal) if can_edit else []
     # The values served and the weakness or skill gap it grew from are the planner's
     # self-assessment, which a reader of the goal does not see through the goal.
     origin = _origin(goal) if can_edit else {"served_values": [], "source": None}
