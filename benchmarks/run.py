@@ -7,7 +7,9 @@ locust drives one page at a time with the same number of concurrent visitors, af
 The baseline is a signed-in request to a view that answers two bytes without a template: what
 the session, the user and the middleware cost every page. For each page the script prints
 `<page>_rps`, `<page>_p50_ms` and `<page>_p95_ms`, then `<page>_ratio` (page ÷ baseline
-throughput). The target is a ratio of at least 0.10 for every page.
+throughput, the baseline being measured before the first page and after each, and a page
+compared with the mean of the two next to it). The target is a ratio of at least 0.10 for
+every page.
 
 Run it with DATABASE_URL and REDIS_URL set (`make bench` starts embedded servers when they are
 not): the benchmark creates `<database>_bench` next to the given database and drops it after.
@@ -300,7 +302,10 @@ def run(args: argparse.Namespace, workdir: Path) -> tuple[list[report.Result], l
         results = []
         with gunicorn(dict(os.environ), args.workers, workdir / "gunicorn.log") as base:
             preflight(base, targets, cookie)
-            for target in targets:
+            baseline, pages = targets[0], targets[1:]
+            # The baseline before the first page and after each: every page is compared with
+            # the baseline of its own minutes (report._neighbours says why).
+            for target in [baseline] + [each for page in pages for each in (page, baseline)]:
                 warm_up(base, target, cookie, args.warmup, args.workers)
                 results.append(measure(base, target, cookie, args, workdir))
                 stack.say(f"{target.name}: {results[-1].rps:.1f} requests/s")

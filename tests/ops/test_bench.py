@@ -40,7 +40,9 @@ def test_a_page_locust_never_asked_for_is_an_error():
 
 
 def test_prints_each_page_then_its_share_of_the_baseline():
-    lines = report.metric_lines([_result("baseline", 800), _result("dashboard", 96)])
+    lines = report.metric_lines(
+        [_result("baseline", 800), _result("dashboard", 96), _result("baseline", 800)]
+    )
     assert lines == [
         "baseline_rps: 800.0",
         "baseline_p50_ms: 5",
@@ -48,11 +50,35 @@ def test_prints_each_page_then_its_share_of_the_baseline():
         "dashboard_rps: 96.0",
         "dashboard_p50_ms: 5",
         "dashboard_p95_ms: 9",
+        "baseline_min_rps: 800.0",
+        "baseline_max_rps: 800.0",
         "dashboard_ratio: 0.120",
     ]
     metrics = report.parse_metric_lines("\n".join(["warming up: 3 s", *lines]))
     assert metrics["dashboard_ratio"] == pytest.approx(0.12)
     assert "warming up" not in metrics
+
+
+def test_each_page_is_compared_with_the_baseline_measured_next_to_it():
+    # The machine slowed down by half between the first pages and the last.
+    runs = [
+        _result("baseline", 1000),
+        _result("dashboard", 100),
+        _result("baseline", 1000),
+        _result("goal_detail", 60),
+        _result("baseline", 500),
+        _result("goal_list", 50),
+        _result("baseline", 500),
+    ]
+    metrics = report.parse_metric_lines("\n".join(report.metric_lines(runs)))
+    assert metrics["dashboard_ratio"] == pytest.approx(0.100)
+    assert metrics["goal_detail_ratio"] == pytest.approx(60 / 750)
+    assert metrics["goal_list_ratio"] == pytest.approx(0.100)
+    assert metrics["baseline_rps"] == pytest.approx(750)
+    assert (metrics["baseline_min_rps"], metrics["baseline_max_rps"]) == (500, 1000)
+    # A page measured after the last baseline is compared with that one.
+    lines = report.metric_lines([_result("baseline", 400), _result("goal_list", 40)])
+    assert "goal_list_ratio: 0.100" in lines
 
 
 def test_a_baseline_without_requests_gives_no_ratio():
@@ -62,11 +88,20 @@ def test_a_baseline_without_requests_gives_no_ratio():
 
 def test_markdown_rows_for_the_table_of_runs():
     rows = report.markdown_rows(
-        [_result("baseline", 800), _result("goal_list", 100)], day="2026-05-01", commit="abc1234"
+        [
+            _result("baseline", 800),
+            _result("goal_list", 100),
+            _result("baseline", 1200),
+            _result("dashboard", 100),
+            _result("baseline", 800),
+        ],
+        day="2026-05-01",
+        commit="abc1234",
     )
     assert rows == [
-        "| 2026-05-01 | `abc1234` | baseline | 800.0 | 5 | 9 | — |",
-        "| 2026-05-01 | `abc1234` | goal_list | 100.0 | 5 | 9 | 0.125 |",
+        "| 2026-05-01 | `abc1234` | baseline | 933.3 | 5 | 9 | — |",
+        "| 2026-05-01 | `abc1234` | goal_list | 100.0 | 5 | 9 | 0.100 |",
+        "| 2026-05-01 | `abc1234` | dashboard | 100.0 | 5 | 9 | 0.100 |",
     ]
 
 
