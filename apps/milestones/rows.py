@@ -11,24 +11,31 @@ from datetime import date
 
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import linebreaksbr, pluralize
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 
+from apps.core.printed import PrintedRow
 from apps.core.templatetags.plan_tags import due, link
 from apps.milestones.models import ActionStep, Milestone
 
 
-def _state(item: Milestone | ActionStep, base: str, today: date) -> str:
+def _state(item: Milestone | ActionStep, base: str, today: date) -> SafeString:
+    # Class names and the words below are the code's own: safe HTML, so the template prints
+    # them without escaping them again for every row.
     if item.done_at:
-        return f"{base} is-done"
+        return SafeString(f"{base} is-done")
     if item.due_date and item.due_date < today:
-        return f"{base} is-overdue"
-    return base
+        return SafeString(f"{base} is-overdue")
+    return SafeString(base)
+
+
+_STEP_TICK = {True: SafeString("Mark as not done"), False: SafeString("Mark as done")}
+_MILESTONE_TICK = {True: SafeString("Reopen this milestone"), False: SafeString("Mark as reached")}
 
 
 @dataclass(frozen=True)
-class StepRow:
+class StepRow(PrintedRow):
     pid: str
     title: str
     done: bool
@@ -41,7 +48,7 @@ class StepRow:
 
 
 @dataclass(frozen=True)
-class MilestoneRow:
+class MilestoneRow(PrintedRow):
     pid: str
     title: str
     description: SafeString | str
@@ -63,10 +70,10 @@ def step_row(step: ActionStep, today: date) -> StepRow:
     title = step.title
     return StepRow(
         pid=step.pid,
-        title=title,
+        title=conditional_escape(title),
         done=bool(step.done_at),
         css=_state(step, "step", today),
-        tick_title="Mark as not done" if step.done_at else "Mark as done",
+        tick_title=_STEP_TICK[bool(step.done_at)],
         tick_label=(
             f"Mark step “{title}” as not done" if step.done_at else f"Mark step “{title}” as done"
         ),
@@ -97,19 +104,19 @@ def milestone_row(milestone: Milestone, today: date) -> MilestoneRow:
     title = milestone.title
     total = milestone.steps_total  # type: ignore[attr-defined]
     counted = (
-        f"· {milestone.steps_done} of {total} step{pluralize(total)} done"  # type: ignore[attr-defined]
+        SafeString(f"· {milestone.steps_done} of {total} step{pluralize(total)} done")  # type: ignore[attr-defined]
         if total
         else ""
     )
     return MilestoneRow(
         pid=milestone.pid,
-        title=title,
+        title=conditional_escape(title),
         description=linebreaksbr(milestone.description, autoescape=True)
         if milestone.description
         else "",
         done=bool(milestone.done_at),
         css=_state(milestone, "milestone", today),
-        tick_title="Reopen this milestone" if milestone.done_at else "Mark as reached",
+        tick_title=_MILESTONE_TICK[bool(milestone.done_at)],
         tick_label=f"Reopen “{title}”" if milestone.done_at else f"Mark “{title}” as reached",
         meta=_meta(milestone, today),
         steps_count=counted,
@@ -124,3 +131,16 @@ def milestone_row(milestone: Milestone, today: date) -> MilestoneRow:
 
 def milestone_rows(milestones: list[Milestone], today: date) -> list[MilestoneRow]:
     return [milestone_row(milestone, today) for milestone in milestones]
+
+
+# What the milestones section reads besides its rows (list.html says when each is set), as a
+# page that includes it without them means: every name the template asks for and the context
+# lacks costs the engine a failed lookup through the whole context, once per row.
+SECTION_DEFAULTS = {
+    "celebrate": False,
+    "step_added": False,
+    "step_form": None,
+    "adding_step": None,
+    "adding": False,
+    "milestone_form": None,
+}

@@ -34,7 +34,7 @@ from apps.goals.presentation import (
 )
 from apps.goals.selectors import revisions_of, stepping_stones, values_served
 from apps.milestones.models import Milestone
-from apps.milestones.rows import milestone_rows
+from apps.milestones.rows import SECTION_DEFAULTS, milestone_rows
 from apps.milestones.selectors import milestones_with_steps
 from apps.plan.progress_history import goal_progress_chart
 
@@ -135,6 +135,7 @@ def goal_page_context(
         "progress_text": progress_text(goal),
         "today": today,
         "milestones": milestones,
+        **SECTION_DEFAULTS,
         "milestone_rows": milestone_rows(milestones, today),
         "children": children,
         "history": history(viewer, revisions),
