@@ -14,6 +14,7 @@ from apps.checkins.models import CheckIn
 from apps.core import scope
 from apps.core.dates import moment_writer
 from apps.core.markdown import render_markdown
+from apps.core.printed import PrintedRow
 from apps.core.sharing import Panel
 from apps.core.templatetags.plan_tags import link
 from apps.goals.models import Goal
@@ -34,7 +35,7 @@ type Moment = Callable[[datetime], tuple[str, str]]
 
 
 @dataclass(frozen=True)
-class Note:
+class Note(PrintedRow):
     """One comment as the viewer sees it, its strings worked out here once: the template of a
     note runs for every comment of a long conversation."""
 
@@ -57,7 +58,7 @@ class Note:
 
 
 @dataclass
-class Thread:
+class Thread(PrintedRow):
     comment: Note
     replies: list[Note] = field(default_factory=list)
     reply_url: str = ""

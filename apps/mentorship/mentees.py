@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.core.dates import moment_writer
+from apps.core.printed import PrintedRow
 from apps.core.templatetags.plan_tags import link
 from apps.mentorship.comment_facts import comment_facts
 from apps.mentorship.extras import next_meetings
@@ -26,7 +27,7 @@ from apps.mentorship.stalls import Stall, stalls_for
 
 
 @dataclass
-class MenteeRow:
+class MenteeRow(PrintedRow):
     mentorship: Mentorship
     # Of the goals the mentor may read: how many, and their mean progress.
     goal_count: int = 0
