@@ -182,3 +182,14 @@ def test_detail_query_count_big(alice_client, alice, django_assert_num_queries):
     page = response.content.decode()
     assert page.count('class="revision"') == 5
     assert page.count('<li id="resource-') == 5
+
+
+def test_the_status_forms_reason_is_rendered_once_unbound_and_live_with_errors():
+    from apps.goals.forms import StatusForm
+
+    assert StatusForm().reason_html() == StatusForm()["reason"].as_field_group()
+    bound = StatusForm({"status": "abandoned", "reason": " "})
+    assert not bound.is_valid()
+    html = bound.reason_html()
+    assert "future you will want to know" in html
+    assert 'aria-invalid="true"' in html

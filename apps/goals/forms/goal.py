@@ -1,11 +1,13 @@
 """Forms that parse what the planner sends. They validate input; the services do the writing."""
 
 from datetime import date
+from functools import cache
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
+from django.utils.safestring import SafeString
 
 from apps.assessment.models import CareerValue, Insight, InsightKind, Skill
 from apps.assessment.selectors import values_of
@@ -345,6 +347,15 @@ class StatusForm(forms.Form):
         label="Why? (needed when you let a goal go)",
     )
 
+    def reason_html(self) -> SafeString:
+        """The reason's field group as the goal page shows it. Unbound, it is the same markup
+        on every goal, so it is rendered once per process: every visit to a goal page shows
+        it (in a closed "Let this goal go"), and a field group is a template render of its
+        own. A bound form (one that came back with errors) renders its own."""
+        if self.is_bound:
+            return self["reason"].as_field_group()
+        return _unbound_reason()
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("status") == Status.ABANDONED and not data.get("reason", "").strip():
@@ -360,3 +371,8 @@ class ConfirmDeleteForm(forms.Form):
     """A delete needs the explicit confirmation its button sends; a bare POST deletes nothing."""
 
     confirm = forms.BooleanField()
+
+
+@cache
+def _unbound_reason() -> SafeString:
+    return StatusForm()["reason"].as_field_group()
