@@ -116,22 +116,22 @@ _REVISION_WIDTH = width(GoalRevision)
 _USER_PK = _REVISION_WIDTH + list(User._meta.concrete_fields).index(User._meta.pk)
 
 
+def _of_goal[M: Obstacle | Resource](model: type[M], sql: str, goal: Goal) -> list[M]:
+    alias, rows = fetch_rows(model, sql, {"goal": goal.pk})
+    found = [instance(model, alias, row) for row in rows]
+    for each in found:
+        each.goal = goal
+    return found
+
+
 def obstacles_of(goal: Goal) -> list[Obstacle]:
     """The same as `list(goal.obstacles.all())`: whole rows, each with `goal` set to `goal`."""
-    alias, rows = fetch_rows(Obstacle, _OBSTACLES, {"goal": goal.pk})
-    obstacles = [instance(Obstacle, alias, row) for row in rows]
-    for obstacle in obstacles:
-        obstacle.goal = goal
-    return obstacles
+    return _of_goal(Obstacle, _OBSTACLES, goal)
 
 
 def resources_of(goal: Goal) -> list[Resource]:
     """The same as `list(goal.resources.all())`: whole rows, each with `goal` set to `goal`."""
-    alias, rows = fetch_rows(Resource, _RESOURCES, {"goal": goal.pk})
-    resources = [instance(Resource, alias, row) for row in rows]
-    for resource in resources:
-        resource.goal = goal
-    return resources
+    return _of_goal(Resource, _RESOURCES, goal)
 
 
 def values_served(goal: Goal) -> list[CareerValue]:
