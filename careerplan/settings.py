@@ -94,8 +94,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Pages and HTMX answers go out gzipped (static files come pre-compressed from WhiteNoise,
-    # which this leaves alone); why here and not in a proxy: docs/operations.md, "Compression".
-    "django.middleware.gzip.GZipMiddleware",
+    # which this leaves alone); why here and not in a proxy, and at which level:
+    # docs/operations.md, "Compression".
+    "apps.core.compression.GZipMiddleware",
     "apps.core.middleware.ClientAddressMiddleware",
     "apps.core.middleware.RejectControlCharactersMiddleware",
     "apps.core.middleware.ReportingEndpointsMiddleware",

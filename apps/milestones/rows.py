@@ -31,6 +31,14 @@ def _state(item: Milestone | ActionStep, base: str, today: date) -> SafeString:
 
 
 _STEP_TICK = {True: SafeString("Mark as not done"), False: SafeString("Mark as done")}
+# A tick's classes, and the state a press asks for (the opposite of the one shown).
+_TICK_CSS = {True: SafeString("tick is-ticked"), False: SafeString("tick")}
+_STEP_TICK_CSS = {
+    True: SafeString("tick tick-small is-ticked"),
+    False: SafeString("tick tick-small"),
+}
+_NEXT_DONE = {True: SafeString("0"), False: SafeString("1")}
+_STEP_DONE = SafeString(' <span class="visually-hidden">(done)</span>')
 _MILESTONE_TICK = {True: SafeString("Reopen this milestone"), False: SafeString("Mark as reached")}
 
 
@@ -38,11 +46,12 @@ _MILESTONE_TICK = {True: SafeString("Reopen this milestone"), False: SafeString(
 class StepRow(PrintedRow):
     pid: str
     title: str
-    done: bool
     css: str
+    tick_css: str
+    next_done: str
     tick_title: str
     tick_label: str  # what the tick does, for a screen reader
-    when: SafeString | str  # the due date in words, while not done
+    when: SafeString | str  # after the title: the due date in words, or "(done)" for a reader
     done_url: str
     edit_url: str
 
@@ -52,8 +61,9 @@ class MilestoneRow(PrintedRow):
     pid: str
     title: str
     description: SafeString | str
-    done: bool
     css: str
+    tick_css: str
+    next_done: str
     tick_title: str
     tick_label: str
     meta: SafeString  # reached on …, due …, or no due date
@@ -67,17 +77,21 @@ class MilestoneRow(PrintedRow):
 
 
 def step_row(step: ActionStep, today: date) -> StepRow:
-    title = step.title
+    title, done = step.title, bool(step.done_at)
+    when: SafeString | str = ""
+    if done:
+        when = _STEP_DONE
+    elif step.due_date:
+        when = format_html(" {}", due(step.due_date, today))
     return StepRow(
         pid=step.pid,
         title=conditional_escape(title),
-        done=bool(step.done_at),
         css=_state(step, "step", today),
-        tick_title=_STEP_TICK[bool(step.done_at)],
-        tick_label=(
-            f"Mark step “{title}” as not done" if step.done_at else f"Mark step “{title}” as done"
-        ),
-        when="" if step.done_at or not step.due_date else due(step.due_date, today),
+        tick_css=_STEP_TICK_CSS[done],
+        next_done=_NEXT_DONE[done],
+        tick_title=_STEP_TICK[done],
+        tick_label=f"Mark step “{title}” as not done" if done else f"Mark step “{title}” as done",
+        when=when,
         done_url=link("milestones:step-done", step.pid),
         edit_url=link("milestones:step-edit", step.pid),
     )
@@ -101,7 +115,7 @@ def _meta(milestone: Milestone, today: date) -> SafeString:
 def milestone_row(milestone: Milestone, today: date) -> MilestoneRow:
     """`milestone` loaded by `selectors.milestones_with_steps` (its `step_list` and step
     counts)."""
-    title = milestone.title
+    title, done = milestone.title, bool(milestone.done_at)
     total = milestone.steps_total  # type: ignore[attr-defined]
     counted = (
         SafeString(f"· {milestone.steps_done} of {total} step{pluralize(total)} done")  # type: ignore[attr-defined]
@@ -114,10 +128,11 @@ def milestone_row(milestone: Milestone, today: date) -> MilestoneRow:
         description=linebreaksbr(milestone.description, autoescape=True)
         if milestone.description
         else "",
-        done=bool(milestone.done_at),
         css=_state(milestone, "milestone", today),
-        tick_title=_MILESTONE_TICK[bool(milestone.done_at)],
-        tick_label=f"Reopen “{title}”" if milestone.done_at else f"Mark “{title}” as reached",
+        tick_css=_TICK_CSS[done],
+        next_done=_NEXT_DONE[done],
+        tick_title=_MILESTONE_TICK[done],
+        tick_label=f"Reopen “{title}”" if done else f"Mark “{title}” as reached",
         meta=_meta(milestone, today),
         steps_count=counted,
         done_url=link("milestones:done", milestone.pid),

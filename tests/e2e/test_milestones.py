@@ -65,6 +65,24 @@ def test_milestones_steps_progress_and_the_win(
         first.get_by_role("button", name="Mark step “Buy the study guide” as not done")
     ).to_be_visible()
 
+    # Editing a step and a milestone opens the form in place of that row, and saving puts the
+    # row back with the change, the rest of the list as it was.
+    first.get_by_role("link", name="Edit step “Buy the study guide”").click()
+    editing = first.locator("li.step.is-editing")
+    editing.get_by_label("Action step").fill("Borrow the study guide")
+    editing.get_by_role("button", name="Save step").click()
+    expect(first.get_by_text("Borrow the study guide", exact=True)).to_be_visible()
+    expect(first).to_contain_text("1 of 1 step done")
+    editing = section.locator("li.milestone.is-editing")
+    page.get_by_role("link", name="Edit “Lead a small project”").click()
+    editing.get_by_label("Milestone", exact=True).fill("Lead a small team project")
+    editing.get_by_role("button", name="Save milestone").click()
+    expect(titles).to_have_text(["Pass the practice exam", "Lead a small team project"])
+    page.get_by_role("link", name="Edit “Lead a small team project”").click()
+    editing.get_by_label("Milestone", exact=True).fill("Lead a small project")
+    editing.get_by_role("button", name="Save milestone").click()
+    expect(titles).to_have_text(["Pass the practice exam", "Lead a small project"])
+
     # Reaching the milestone: the bar moves and the moment is celebrated.
     page.get_by_role("button", name="Mark “Pass the practice exam” as reached").click()
     expect(page.get_by_role("status").filter(has_text="Milestone reached")).to_contain_text(

@@ -35,3 +35,22 @@ def test_a_client_that_does_not_ask_gets_plain_html(alice_client):
     response = alice_client.get(reverse("dashboard:index"))
     assert not response.has_header("Content-Encoding")
     assert b"<html" in response.content
+
+
+def test_the_same_page_compresses_to_different_lengths(alice_client, alice):
+    # The gzip header carries padding of random length, so an eavesdropper cannot read a secret
+    # on the page off the compressed size (BREACH); the page itself stays the same.
+    GoalFactory(owner=alice, title="Learn Go")
+    answers = [
+        alice_client.get(reverse("goals:list"), headers={"Accept-Encoding": "gzip"})
+        for _ in range(8)
+    ]
+    assert len({len(answer.content) for answer in answers}) > 1
+    assert all("Learn Go" in gzip.decompress(answer.content).decode() for answer in answers)
+    assert all(answer["Content-Length"] == str(len(answer.content)) for answer in answers)
+
+
+def test_a_short_answer_is_sent_as_it_is(alice_client):
+    response = alice_client.get(reverse("core:healthz"), headers={"Accept-Encoding": "gzip"})
+    assert len(response.content) < 200
+    assert not response.has_header("Content-Encoding")
