@@ -1,7 +1,12 @@
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
+
+from careerplan.frames import RoomyWSGIHandler
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerplan.settings")
 
-application = get_wsgi_application()
+# Django's get_wsgi_application(), with the handler that leaves each request room on the
+# frame stack (careerplan/frames.py says why).
+django.setup(set_prefix=False)
+application = RoomyWSGIHandler()
