@@ -1,8 +1,8 @@
 """Pages and HTMX answers gzipped at a level chosen for pages rendered on every request.
 
 Django's GZipMiddleware always uses level 6. On a goal page of 110 kB that is a millisecond of
-the worker's time, close to a tenth of what rendering the page costs; level 3 takes 0.4 ms for
-an answer about 15% larger (13 kB instead of 12), which the network does not notice. All the
+the worker's time, close to a tenth of what serving the whole page costs; level 3 takes 0.4 ms
+for an answer about 15% larger (13 kB instead of 12), which the network does not notice. All the
 rest is Django's: the same answers are left alone (streamed, short, already encoded, or for a
 client that did not ask), the same headers are set, and the gzip header carries a file name of
 random length so that the compressed size does not give away a secret on the page (BREACH).
