@@ -31,7 +31,7 @@ def _faults_of_a_loop_at(depth: int) -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
 
 
-def _worst_depth() -> int:
+def _worst_faults() -> int:
     # 250 frames of this size span about two chunks: somewhere in them a chunk ends, and a loop
     # there faults on every call.
     return max(_faults_of_a_loop_at(depth) for depth in range(250))
@@ -40,12 +40,12 @@ def _worst_depth() -> int:
 def test_a_loop_inside_a_request_does_not_map_memory_on_every_call():
     # Without the workaround, a loop at the end of a chunk faults on (nearly) every call: this
     # Python has the problem (on one with the upstream fix, drop careerplan/frames.py).
-    assert _worst_depth() >= CALLS * 0.9, "this Python keeps a spare chunk: drop frames.py"
+    assert _worst_faults() >= CALLS * 0.9, "this Python keeps a spare chunk: drop frames.py"
 
-    assert call_with_room(_worst_depth) < CALLS / 10
+    assert call_with_room(_worst_faults) < CALLS / 10
 
 
-def test_the_web_application_answers_through_roomy(db):
+def test_the_web_application_answers_through_its_roomy_handler(db):
     environ: dict = {"PATH_INFO": reverse("account_login"), "HTTP_HOST": "testserver"}
     setup_testing_defaults(environ)
     started: list[str] = []
